@@ -1,0 +1,62 @@
+import type { EventHandler, EventPayload, HandlerResponse } from './types.js';
+
+/** `null` and `undefined` are "no response", as botocore's `None`. */
+export function isResponse(value: unknown): boolean {
+  return value !== undefined && value !== null;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
+}
+
+/**
+ * Calls `handlers` one after another with `payload` and collects
+ * `[handler, response]` pairs; with `stopOnResponse`, stops after the first
+ * response that is not `null`/`undefined` (botocore's `_emit`).
+ *
+ * The loop runs synchronously while handlers return plain values and then
+ * returns the pairs themselves; at the first thenable it continues in an
+ * async function that awaits each thenable in turn, and returns its
+ * promise. So synchronous handlers cost no promise at all here. A handler
+ * that throws (synchronously: this throws) or rejects (the promise rejects)
+ * fails the dispatch with that same error, and no later handler runs.
+ */
+export function dispatch(
+  handlers: readonly EventHandler<any>[],
+  payload: EventPayload,
+  stopOnResponse: boolean,
+): HandlerResponse[] | Promise<HandlerResponse[]> {
+  const responses: HandlerResponse[] = [];
+  for (let index = 0; index < handlers.length; index++) {
+    const handler = handlers[index]!;
+    const response = handler(payload);
+    if (isThenable(response)) return continueAsync(handlers, payload, stopOnResponse, responses, index, response);
+    responses.push([handler, response]);
+    if (stopOnResponse && isResponse(response)) break;
+  }
+  return responses;
+}
+
+/** The rest of `dispatch` from handler `index`, whose result `pending` is a thenable. */
+async function continueAsync(
+  handlers: readonly EventHandler<any>[],
+  payload: EventPayload,
+  stopOnResponse: boolean,
+  responses: HandlerResponse[],
+  index: number,
+  pending: PromiseLike<unknown>,
+): Promise<HandlerResponse[]> {
+  let response: unknown = await pending;
+  for (;;) {
+    const handler = handlers[index]!;
+    responses.push([handler, response]);
+    if (stopOnResponse && isResponse(response)) return responses;
+    if (++index === handlers.length) return responses;
+    response = handlers[index]!(payload);
+    if (isThenable(response)) response = await response;
+  }
+}
