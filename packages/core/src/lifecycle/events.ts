@@ -1,6 +1,8 @@
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { HandlerExecutionContext } from '@smithy/types';
 import type { EventPayload } from '../emitter/types.js';
+import type { UNSIGNED } from './unsigned.js';
+import type { SmithyClientLike } from '../bridge/smithy-client.js';
 
 /** What the bridge tells handlers about the operation being called (botocore's `OperationModel`, in part). */
 export interface OperationModel {
@@ -17,7 +19,11 @@ export interface OperationModel {
  * context for this call (read through), plus room for handlers' own state.
  * One object per call, shared by all of that call's events.
  */
-export type CallContext = HandlerExecutionContext & Record<string | symbol, any>;
+export type CallContext = HandlerExecutionContext &
+  Record<string | symbol, any> & {
+    /** The client making this call (plugins that issue calls of their own use it). */
+    readonly client: SmithyClientLike;
+  };
 
 /** A plain HTTP response a `before-send` handler may return instead of an `HttpResponse`. */
 export interface PlainHttpResponse {
@@ -26,8 +32,12 @@ export interface PlainHttpResponse {
   body?: string | Uint8Array | NodeJS.ReadableStream | ReadableStream | undefined;
 }
 
-/** The signature version names botocore uses (`v4`, `s3v4`, `v4a`, …); `null` when the operation is unsigned. */
-export type SignatureVersion = string | null;
+/**
+ * The signature version, named as botocore names it (`v4`, `s3v4`, `v4a`, `bearer`);
+ * `null` when the operation is modelled without auth; `UNSIGNED` when a
+ * `choose-signer` handler chose to send this attempt unsigned.
+ */
+export type SignatureVersion = string | null | typeof UNSIGNED;
 
 /**
  * The payload of each lifecycle event type, by event type (the first

@@ -1,0 +1,57 @@
+import type { HttpRequest } from '@smithy/protocol-http';
+import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
+import type { CallContext } from '../lifecycle/events.js';
+import type { BridgeableEmitter } from './emitter-contract.js';
+import type { OperationPlan } from './operation-plan.js';
+import type { SmithyClientLike } from './smithy-client.js';
+
+/**
+ * Where the bridge keeps a call's state: on the middleware arguments, which
+ * every SDK middleware passes down by spreading (`next({ ...args, request })`).
+ * The SDK's own context cannot hold it: with `cacheMiddleware` one context
+ * object serves every call of a command class.
+ */
+export const CALL_STATE = Symbol('sdk-events.call');
+/** Per-attempt state, from the attempt middleware to the wire middleware. */
+export const ATTEMPT_STATE = Symbol('sdk-events.attempt');
+
+/** One call's state, shared by all of its events. */
+export interface CallState {
+  readonly emitter: BridgeableEmitter;
+  readonly plan: OperationPlan;
+  /** The `context` every payload of this call carries. */
+  readonly context: CallContext;
+  /** Attempts started so far (the SDK's retries and `needs-retry` retries alike). */
+  attempts: number;
+}
+
+/** One attempt's state. */
+export interface AttemptState {
+  /** Set when `choose-signer` answered `UNSIGNED`: the request to send instead of the signed one. */
+  unsignedRequest?: HttpRequest;
+}
+
+/** Middleware arguments carrying the bridge's state. */
+export type ArgsWithState = Record<string | symbol, any> & {
+  [CALL_STATE]?: CallState;
+  [ATTEMPT_STATE]?: AttemptState;
+};
+
+/**
+ * A fresh per-call context for handlers: reads go through to the SDK's
+ * handler execution context, writes stay with this call.
+ */
+export function createCallContext(sdkContext: HandlerExecutionContext, client: SmithyClientLike): CallContext {
+  const context = Object.create(sdkContext) as CallContext;
+  Object.defineProperty(context, 'client', { value: client, enumerable: false });
+  return context;
+}
+
+/** The Smithy operation name of the call `sdkContext` belongs to. */
+export function operationNameOf(sdkContext: HandlerExecutionContext): string {
+  const fromSchema = (sdkContext as any)[SMITHY_CONTEXT_KEY]?.operation;
+  if (typeof fromSchema === 'string' && fromSchema) return fromSchema;
+  const commandName: unknown = (sdkContext as any).commandName;
+  if (typeof commandName === 'string' && commandName) return commandName.replace(/Command$/, '');
+  return 'UnknownOperation';
+}

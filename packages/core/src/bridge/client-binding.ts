@@ -1,0 +1,72 @@
+import { hyphenize } from '../emitter/index.js';
+import type { BridgeableEmitter } from './emitter-contract.js';
+import { planOperation, type OperationPlan } from './operation-plan.js';
+import { serviceIdOf, type SmithyClientLike } from './smithy-client.js';
+import { STACK_ENTRIES } from './stack-entries.js';
+
+/**
+ * One client's link to its emitter. Before every `send` it compares the
+ * emitter's version with the one it last saw; when they differ it adds or
+ * removes its middleware so the stack holds only entries some handler can
+ * use, and forgets cached operation plans. A client with no handlers keeps
+ * its stack as the SDK built it.
+ */
+export class ClientBinding {
+  readonly serviceId: string;
+  readonly serviceIdHyphenized: string;
+  private seenVersion = -1;
+  private installed = new Set<string>();
+  private plans = new Map<string, OperationPlan>();
+
+  constructor(
+    readonly client: SmithyClientLike,
+    public emitter: BridgeableEmitter,
+  ) {
+    this.serviceId = serviceIdOf(client);
+    this.serviceIdHyphenized = hyphenize(this.serviceId);
+  }
+
+  /** Called by the wrapped `send`: brings the stack up to date with the emitter. */
+  sync(): void {
+    if (this.emitter.version === this.seenVersion) return;
+    this.seenVersion = this.emitter.version;
+    this.plans.clear();
+    const wanted = this.wantedEntries();
+    if (sameSet(wanted, this.installed)) return;
+    const stack = this.client.middlewareStack;
+    for (const name of this.installed) stack.remove(name);
+    for (const entry of STACK_ENTRIES) if (wanted.has(entry.name)) entry.install(this.client, this);
+    this.installed = wanted;
+    // With cacheMiddleware the SDK keeps one resolved handler per command class: drop them.
+    delete (this.client as { handlers?: unknown }).handlers;
+  }
+
+  /** The plan of one operation for the emitter's current version. */
+  planFor(operation: string): OperationPlan {
+    let plan = this.plans.get(operation);
+    if (plan === undefined || plan.version !== this.emitter.version) {
+      plan = planOperation(this.emitter, this.serviceId, this.serviceIdHyphenized, operation);
+      this.plans.set(operation, plan);
+    }
+    return plan;
+  }
+
+  /** Replaces the emitter (attachEvents on a client that already has one). */
+  rebind(emitter: BridgeableEmitter): void {
+    this.emitter = emitter;
+    this.seenVersion = -1;
+  }
+
+  private wantedEntries(): Set<string> {
+    const wanted = new Set<string>();
+    for (const entry of STACK_ENTRIES) {
+      if (entry.serves.some((type) => this.emitter.mayHaveHandlers(`${type}.${this.serviceIdHyphenized}`))) wanted.add(entry.name);
+    }
+    if (wanted.size > 0) wanted.add(STACK_ENTRIES[0]!.name);
+    return wanted;
+  }
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}

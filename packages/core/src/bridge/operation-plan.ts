@@ -1,0 +1,36 @@
+import { LIFECYCLE_EVENT_TYPES, type LifecycleEventType, type OperationModel } from '../lifecycle/events.js';
+import type { BridgeableEmitter } from './emitter-contract.js';
+
+/**
+ * What one operation of one client emits, decided once per emitter version:
+ * the full event names and which of them have any handler. Middleware checks
+ * `listened` before building a payload, so an event nobody listens to costs
+ * a property read.
+ */
+export interface OperationPlan {
+  readonly version: number;
+  readonly model: OperationModel;
+  readonly names: Readonly<Record<LifecycleEventType, string>>;
+  readonly listened: Readonly<Record<LifecycleEventType, boolean>>;
+}
+
+/** Builds the plan of `operation` on a client whose hyphenized service id is `serviceIdHyphenized`. */
+export function planOperation(
+  emitter: BridgeableEmitter,
+  serviceId: string,
+  serviceIdHyphenized: string,
+  operation: string,
+): OperationPlan {
+  const names = {} as Record<LifecycleEventType, string>;
+  const listened = {} as Record<LifecycleEventType, boolean>;
+  for (const type of LIFECYCLE_EVENT_TYPES) {
+    names[type] = `${type}.${serviceIdHyphenized}.${operation}`;
+    listened[type] = emitter.handlersFor(names[type]).length > 0;
+  }
+  return {
+    version: emitter.version,
+    model: Object.freeze({ name: operation, serviceId, serviceIdHyphenized }),
+    names,
+    listened,
+  };
+}
