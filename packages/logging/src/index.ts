@@ -1,1 +1,11 @@
-export {};
+export { loggingPlugin } from './plugin.js';
+export { createLoggingHandlers, scrubRecord, type LoggingHandlers } from './handlers.js';
+export type { LoggingOptions } from './options.js';
+export { LOG_LEVELS, type LogLevel } from './levels.js';
+export { isStructuredLogger, type LoggerLike } from './logger.js';
+export { formatLine } from './format.js';
+export type { AttemptRecord, CallRecord, LogRecord } from './records.js';
+export { REDACTED } from './redact/marker.js';
+export { SENSITIVE_HEADERS, isSensitiveHeader, redactHeaders } from './redact/headers.js';
+export { SENSITIVE_QUERY_PARAMETERS, isSensitiveQueryParameter, redactQuery, redactUrl, type QueryBag } from './redact/query.js';
+export { SecretSet, collectSensitiveValues } from './redact/secrets.js';
