@@ -1,0 +1,235 @@
+import { expect } from 'chai';
+import { InvokeCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
+import { HttpResponse } from '@smithy/protocol-http';
+import { eventsOf, UNSIGNED } from '@sdk-events/core';
+import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { lambdaClient } from '../../helpers/clients.js';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+const invoke = (payload = '{"n":1}', extra = {}) => new InvokeCommand({ FunctionName: 'probe', Payload: utf8(payload), ...extra });
+
+describe('bridge: what each event does', () => {
+  let inspector: Inspector;
+  before(async () => {
+    inspector = await startInspector();
+  });
+  after(() => inspector.close());
+  beforeEach(() => inspector.clear());
+
+  const client = () => lambdaClient(inspector.url);
+  const onlyRecord = () => {
+    expect(inspector.records).to.have.length(1);
+    const [record] = inspector.records;
+    expect(record!.problems).to.deep.equal([]);
+    return record!;
+  };
+
+  it('provide-client-params: a response replaces the input; the caller\'s input is left as it was', async () => {
+    const lambda = client();
+    eventsOf(lambda).register('provide-client-params.lambda.Invoke', ({ params }) => ({ ...params, Payload: utf8('{"n":2}') }));
+    const command = invoke('{"n":1}');
+    const output = await lambda.send(command);
+    expect(text(onlyRecord().decodedBody)).to.equal('{"n":2}');
+    expect(text(output.Payload)).to.equal('{"n":2}');
+    expect(text(command.input.Payload)).to.equal('{"n":1}');
+  });
+
+  it('before-parameter-build: params can be mutated; payload carries model and context', async () => {
+    const lambda = client();
+    let seen: any;
+    eventsOf(lambda).register('before-parameter-build.lambda', (payload) => {
+      seen = payload;
+      payload.params.Qualifier = 'v7';
+    });
+    await lambda.send(invoke());
+    expect(onlyRecord().query.Qualifier).to.equal('v7');
+    expect(seen.eventName).to.equal('before-parameter-build.lambda.Invoke');
+    expect(seen.model).to.include({ name: 'Invoke', serviceId: 'Lambda', serviceIdHyphenized: 'lambda' });
+    expect(seen.context.commandName).to.equal('InvokeCommand');
+  });
+
+  it('before-call: sees params and the serialized request; a response is the output and nothing is sent', async () => {
+    const lambda = client();
+    let seen: any;
+    eventsOf(lambda).register('before-call.lambda.Invoke', (payload) => {
+      seen = payload;
+      return { StatusCode: 299, $metadata: {} };
+    });
+    const output = await lambda.send(invoke());
+    expect(output.StatusCode).to.equal(299);
+    expect(inspector.records).to.have.length(0);
+    expect(seen.params.FunctionName).to.equal('probe');
+    expect(seen.request.path).to.equal('/2015-03-31/functions/probe/invocations');
+  });
+
+  it('request-created and before-sign: changes to the request are sent and signed', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    let signing: any;
+    events.register('request-created.lambda.Invoke', ({ request, operationName }) => {
+      request.headers['x-created'] = operationName;
+    });
+    events.register('before-sign.lambda.Invoke', (payload) => {
+      signing = payload;
+      payload.request.headers['x-signed'] = 'yes';
+    });
+    await lambda.send(invoke());
+    const record = onlyRecord();
+    expect(record.headers).to.include({ 'x-created': 'Invoke', 'x-signed': 'yes' });
+    expect(record.signature.valid).to.equal(true);
+    expect(record.signature.signedHeaders).to.include.members(['x-created', 'x-signed']);
+    expect(signing).to.include({ signingName: 'lambda', regionName: 'us-east-1', signatureVersion: 'v4', operationName: 'Invoke' });
+  });
+
+  it('choose-signer: UNSIGNED sends the attempt unsigned, and before-sign sees it', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    let version: unknown;
+    events.register('choose-signer.lambda.Invoke', ({ signatureVersion }) => (signatureVersion === 'v4' ? UNSIGNED : undefined));
+    events.register('before-sign.lambda.Invoke', ({ signatureVersion }) => {
+      version = signatureVersion;
+    });
+    await lambda.send(invoke());
+    const record = onlyRecord();
+    expect(record.signature.present).to.equal(false);
+    expect(record.headers).not.to.have.property('authorization');
+    expect(record.headers).not.to.have.property('x-amz-date');
+    expect(version).to.equal(UNSIGNED);
+  });
+
+  it('before-send: sees the signed request; an HttpResponse or a plain object is the response, nothing goes on the network', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    let authorization: string | undefined;
+    const respond = ({ request }: { request: { headers: Record<string, string> } }) => {
+      authorization = request.headers['authorization'];
+      return new HttpResponse({ statusCode: 200, headers: { 'x-amz-executed-version': '9' }, body: utf8('"from-handler"') });
+    };
+    events.register('before-send.lambda.Invoke', respond);
+    const output = await lambda.send(invoke());
+    expect(inspector.records).to.have.length(0);
+    expect(authorization).to.match(/^AWS4-HMAC-SHA256 Credential=/);
+    expect(output.ExecutedVersion).to.equal('9');
+    expect(text(output.Payload)).to.equal('"from-handler"');
+
+    events.unregister('before-send.lambda.Invoke', respond);
+    events.register('before-send.lambda', () => ({ statusCode: 200, headers: { 'x-amz-executed-version': '3' }, body: 'plain' }));
+    const plain = await lambda.send(invoke());
+    expect(plain.ExecutedVersion).to.equal('3');
+    expect(text(plain.Payload)).to.equal('plain');
+  });
+
+  it('before-send: a response of the wrong shape is a TypeError naming the event', async () => {
+    const lambda = client();
+    eventsOf(lambda).register('before-send', () => ({ status: 200 }));
+    const error = await lambda.send(invoke()).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(TypeError);
+    expect((error as Error).message).to.contain('before-send.lambda.Invoke');
+    expect(inspector.records).to.have.length(0);
+  });
+
+  it('before-parse: the raw response can be changed before the SDK parses it', async () => {
+    const lambda = client();
+    eventsOf(lambda).register('before-parse.lambda.Invoke', ({ response }) => {
+      response.headers['x-amz-executed-version'] = 'patched';
+    });
+    const output = await lambda.send(invoke());
+    expect(output.ExecutedVersion).to.equal('patched');
+  });
+
+  it('response-received and needs-retry: a number retries after that many seconds, with fresh requests', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    const received: any[] = [];
+    const asked: number[] = [];
+    events.register('response-received.lambda.Invoke', ({ response, parsed, exception }) => {
+      received.push({ status: response?.statusCode, parsed: parsed?.StatusCode, exception });
+    });
+    events.register('needs-retry.lambda.Invoke', ({ attempts }) => {
+      asked.push(attempts);
+      return attempts < 3 ? 0.01 : null;
+    });
+    events.register('before-sign.lambda.Invoke', ({ request }) => {
+      request.headers['x-trail'] = request.headers['x-trail'] ? `${request.headers['x-trail']},a` : 'a';
+    });
+    await lambda.send(invoke());
+    expect(asked).to.deep.equal([1, 2, 3]);
+    expect(received.map((r) => r.status)).to.deep.equal([200, 200, 200]);
+    expect(received[0].parsed).to.equal(200);
+    expect(inspector.records).to.have.length(3);
+    for (const record of inspector.records) {
+      expect(record.problems).to.deep.equal([]);
+      expect(record.headers['x-trail']).to.equal('a');
+    }
+  });
+
+  it('needs-retry: a response that is not a number is a TypeError naming the event', async () => {
+    const lambda = client();
+    eventsOf(lambda).register('needs-retry', () => 'soon');
+    const error = await lambda.send(invoke()).catch((e: unknown) => e);
+    expect(error).to.be.instanceOf(TypeError);
+    expect((error as Error).message).to.contain('needs-retry.lambda.Invoke');
+  });
+
+  it('SDK retries start each attempt from a fresh copy of the request', async () => {
+    const lambda = client();
+    eventsOf(lambda).register('before-sign.lambda.Invoke', ({ request }) => {
+      request.headers['x-trail'] = request.headers['x-trail'] ? `${request.headers['x-trail']},a` : 'a';
+      request.body = utf8(`${text(request.body)}!`);
+      request.headers['content-length'] = String(request.body.byteLength);
+    });
+    inspector.failNext(1, { status: 500, code: 'ServiceException' });
+    await lambda.send(invoke('{"n":1}'));
+    expect(inspector.records).to.have.length(2);
+    for (const record of inspector.records) {
+      expect(record.problems).to.deep.equal([]);
+      expect(record.headers['x-trail']).to.equal('a');
+      expect(text(record.decodedBody)).to.equal('{"n":1}!');
+    }
+  });
+
+  it('after-call: the output can be changed; after-call-error: sees the error, the caller still gets it', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    let failure: unknown;
+    events.register('after-call.lambda.Invoke', ({ parsed, response }) => {
+      parsed.FunctionError = `seen ${response?.statusCode}`;
+    });
+    events.register('after-call-error.lambda', ({ exception }) => {
+      failure = exception;
+    });
+    const output = await lambda.send(invoke());
+    expect(output.FunctionError).to.equal('seen 200');
+
+    inspector.failNext(1, { status: 400, code: 'InvalidParameterValueException', message: 'nope' });
+    const error = await lambda.send(invoke()).catch((e: unknown) => e);
+    expect((error as Error).name).to.equal('InvalidParameterValueException');
+    expect(failure).to.equal(error);
+  });
+
+  it('a handler that throws fails the call with that error, and nothing is sent', async () => {
+    const lambda = client();
+    const boom = new Error('boom');
+    eventsOf(lambda).register('before-sign', async () => {
+      throw boom;
+    });
+    const error = await lambda.send(invoke()).catch((e: unknown) => e);
+    expect(error).to.equal(boom);
+    expect(inspector.records).to.have.length(0);
+  });
+
+  it('events carry the operation of the call: one registration per operation', async () => {
+    const lambda = client();
+    const names: string[] = [];
+    eventsOf(lambda).register('before-send.lambda', ({ eventName }) => {
+      names.push(eventName);
+    });
+    await lambda.send(invoke());
+    await lambda.send(new GetFunctionCommand({ FunctionName: 'probe' })).catch(() => {});
+    expect(names).to.deep.equal(['before-send.lambda.Invoke', 'before-send.lambda.GetFunction']);
+  });
+});

@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { eventsOf, UNSIGNED } from '@sdk-events/core';
+import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { lambdaClient } from '../../helpers/clients.js';
+import { botocoreLifecycle, findBotocorePython, recordLifecycle } from './lifecycle.js';
+
+const ATTEMPT = ['request-created', 'choose-signer', 'before-sign', 'before-send', 'before-parse', 'response-received', 'needs-retry'];
+const CALL_START = ['provide-client-params', 'before-parameter-build', 'before-call'];
+
+/** Each scenario: how to set it up on our side and the SPEC's order for it. */
+const scenarios: Record<string, { setup(inspector: Inspector, events: ReturnType<typeof eventsOf>): void; spec: string[] }> = {
+  success: { setup() {}, spec: [...CALL_START, ...ATTEMPT, 'after-call'] },
+  retry: {
+    setup: (inspector) => inspector.failNext(1, { status: 500, code: 'ServiceException' }),
+    spec: [...CALL_START, ...ATTEMPT, ...ATTEMPT, 'after-call'],
+  },
+  failure: {
+    setup: (inspector) => inspector.failNext(1, { status: 400, code: 'InvalidParameterValueException' }),
+    spec: [...CALL_START, ...ATTEMPT, 'after-call-error'],
+  },
+  'before-call': {
+    setup: (_, events) => events.register('before-call.lambda.Invoke', () => ({ StatusCode: 200, $metadata: {} })),
+    spec: [...CALL_START, 'after-call'],
+  },
+  'before-send': {
+    setup: (_, events) => events.register('before-send.lambda.Invoke', () => ({ statusCode: 200, body: '{}' })),
+    spec: [...CALL_START, ...ATTEMPT, 'after-call'],
+  },
+  'needs-retry': {
+    setup: (_, events) => events.registerFirst('needs-retry.lambda.Invoke', ({ attempts }) => (attempts === 1 ? 0.01 : undefined)),
+    spec: [...CALL_START, ...ATTEMPT, ...ATTEMPT, 'after-call'],
+  },
+  unsigned: {
+    setup: (_, events) => events.register('choose-signer.lambda.Invoke', () => UNSIGNED),
+    spec: [...CALL_START, ...ATTEMPT, 'after-call'],
+  },
+};
+
+describe('bridge: lifecycle order', () => {
+  let inspector: Inspector;
+  before(async () => {
+    inspector = await startInspector();
+  });
+  after(() => inspector.close());
+  beforeEach(() => inspector.clear());
+
+  async function ourOrder(name: string): Promise<string[]> {
+    const client = lambdaClient(inspector.url, { retryStrategy: undefined, maxAttempts: 3 });
+    const events = eventsOf(client);
+    const seen = recordLifecycle(events, '.lambda.Invoke');
+    scenarios[name]!.setup(inspector, events);
+    await client.send(new InvokeCommand({ FunctionName: 'probe', Payload: new TextEncoder().encode('{"x":1}') })).catch(() => {});
+    return seen;
+  }
+
+  for (const name of Object.keys(scenarios)) {
+    it(`${name}: the SPEC's order`, async () => {
+      expect(await ourOrder(name)).to.deep.equal(scenarios[name]!.spec);
+    });
+
+    it(`${name}: botocore's order`, async function () {
+      const python = await findBotocorePython();
+      if (!python) return this.skip(); // CI installs python3-botocore; see .ci/run
+      scenarios[name]!.setup(inspector, { register() {}, registerFirst() {} } as never);
+      const theirs = await botocoreLifecycle(python, inspector.url, name);
+      inspector.clear();
+      const ours = await ourOrder(name);
+      // botocore emits after-call for an error response too; the SPEC names that after-call-error.
+      let expected = name === 'failure' ? theirs.map((t) => (t === 'after-call' ? 'after-call-error' : t)) : theirs;
+      // Debian's botocore (1.29) predates before-parse; compare the rest.
+      const comparable = expected.includes('before-parse') ? ours : ours.filter((t) => t !== 'before-parse');
+      expect(comparable).to.deep.equal(expected);
+    });
+  }
+});
