@@ -192,6 +192,17 @@ describe('bridge: what each event does', () => {
     }
   });
 
+  it('a handler that replaces the body as boto3 handlers do (no content-length) still sends a valid request', async () => {
+    const lambda = client();
+    eventsOf(lambda).register('before-sign.lambda.Invoke', ({ request }) => {
+      request.body = utf8('{"replaced":"by a longer body than before"}'); // botocore: request.data = …
+    });
+    await lambda.send(invoke('{"n":1}'));
+    const record = onlyRecord();
+    expect(text(record.decodedBody)).to.equal('{"replaced":"by a longer body than before"}');
+    expect(record.contentLength).to.deep.equal({ header: 43, valid: true });
+  });
+
   it('after-call: the output can be changed; after-call-error: sees the error, the caller still gets it', async () => {
     const lambda = client();
     const events = eventsOf(lambda);

@@ -5,6 +5,7 @@ import { firstNonNullResponse } from '../../emitter/index.js';
 import { UNSIGNED } from '../../lifecycle/unsigned.js';
 import { ATTEMPT_STATE, CALL_STATE, type ArgsWithState, type AttemptState, type CallState } from '../call-state.js';
 import { cloneRequest } from '../clone-request.js';
+import { syncContentLength } from '../content-length.js';
 import { signingInfoOf } from '../signing-info.js';
 
 /**
@@ -42,6 +43,12 @@ export const attemptMiddleware =
   };
 
 async function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest, attempt: AttemptState) {
+  const bodyAsSerialized = request.body;
+  await emitBeforeSigning(state, sdkContext, request, attempt);
+  if (request.body !== bodyAsSerialized) syncContentLength(request);
+}
+
+async function emitBeforeSigning(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest, attempt: AttemptState) {
   const { emitter, plan, context } = state;
   const { names, listened, model } = plan;
   if (listened['request-created']) {
