@@ -1,0 +1,185 @@
+import { expect } from 'chai';
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { eventsOf } from '@sdk-events/core';
+import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { ItemTooLargeError, payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
+import { cloudWatchClient } from '../helpers/clients.js';
+import { deliveredRequests, expectAllVerified, expectDeliveredExactlyOnce, incompressibleMetric, metrics } from './helpers.js';
+
+describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
+  let inspector: Inspector;
+  before(async () => {
+    inspector = await startInspector({ maxBytes: 1_000_000, maxItems: 1000 });
+  });
+  after(async () => {
+    await inspector?.close();
+  });
+  beforeEach(() => inspector.clear());
+
+  it('2500 metrics arrive exactly once, in order, in 3 requests, and the caller gets one output', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const data = metrics(2500);
+    const output = await client.send(new PutMetricDataCommand({ Namespace: 'pg/2500', MetricData: data }));
+
+    expect(inspector.records.map((r) => [r.status, r.metricCount])).to.deep.equal([
+      [200, 1000],
+      [200, 1000],
+      [200, 500],
+    ]);
+    expectDeliveredExactlyOnce(inspector, data, 'pg/2500');
+    expectAllVerified(inspector);
+    expect(output.$metadata.httpStatusCode).to.equal(200);
+    const report = payloadGuardReportOf(output)!;
+    expect(report).to.include({ strategy: 'pessimistic', operation: 'PutMetricData', items: 2500, deliveredItems: 2500, dryRuns: 3 });
+    // what the guard measured is what went on the wire (the SDK's own gzip included)
+    expect(report.requests.map((r) => r.bytes)).to.deep.equal(inspector.records.map((r) => r.wireBody.length));
+    expect(inspector.records.every((r) => r.gzipLayers === 1)).to.equal(true);
+  });
+
+  it('leaves a call within the limits alone: one request, no dry run, no report', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const data = metrics(1000);
+    const output = await client.send(new PutMetricDataCommand({ Namespace: 'pg/fits', MetricData: data }));
+    expect(inspector.records).to.have.length(1);
+    expectDeliveredExactlyOnce(inspector, data, 'pg/fits');
+    expect(payloadGuardReportOf(output)).to.equal(undefined);
+  });
+
+  it('10,000 metrics: 10 requests after 10 dry runs', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const data = metrics(10_000);
+    const output = await client.send(new PutMetricDataCommand({ Namespace: 'pg/10k', MetricData: data }));
+    expect(deliveredRequests(inspector)).to.have.length(10);
+    expect(inspector.records).to.have.length(10);
+    expectDeliveredExactlyOnce(inspector, data, 'pg/10k');
+    expect(payloadGuardReportOf(output)?.dryRuns).to.equal(10);
+  });
+
+  it('a metric that can never fit is an error naming it, thrown before anything is sent', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const data = metrics(2000);
+    // random base64: the SDK's own gzip leaves it at about 1.15 MB
+    data[1234] = incompressibleMetric(1_600_000);
+    let caught: unknown;
+    try {
+      await client.send(new PutMetricDataCommand({ Namespace: 'pg/never', MetricData: data }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.be.instanceOf(ItemTooLargeError);
+    const error = caught as ItemTooLargeError;
+    expect(error).to.include({ itemIndex: 1234, itemLabel: 'MetricData[1234]', maxBytes: 1_000_000, detectedBy: 'measured' });
+    expect(error.bytes).to.be.greaterThan(1_000_000).and.lessThan(1_600_000);
+    expect(error.message).to.match(/PutMetricData: item 1234 \(MetricData\[1234\]\) can never fit in one request: alone it is [\d,]+ bytes on the wire, over maxBytes 1,000,000/);
+    expect(inspector.records, 'nothing was sent').to.have.length(0);
+    expect(payloadGuardReportOf(error)?.deliveredItems).to.equal(0);
+  });
+
+  it('custom limits (the old 40 KB / 20 metrics): every request within both, each as full as the bytes allow', async () => {
+    const old = await startInspector({ maxBytes: 40_000, maxItems: 20 });
+    try {
+      const client = cloudWatchClient(old.url, { disableRequestCompression: true });
+      eventsOf(client).use(payloadGuardPlugin({ maxBytes: 40_000, maxItems: 20 }));
+      // count-bound: 20 per request
+      const small = metrics(500, 'small');
+      await client.send(new PutMetricDataCommand({ Namespace: 'pg/old', MetricData: small }));
+      expect(old.records.map((r) => r.metricCount)).to.deep.equal(new Array(25).fill(20));
+      expectDeliveredExactlyOnce(old, small, 'pg/old');
+
+      // byte-bound: metrics of ~3 KB, so about 13 per request
+      old.clear();
+      const big = Array.from({ length: 100 }, (_, i) => ({ MetricName: `big-${i}`, Value: i, Dimensions: [{ Name: 'pad', Value: 'x'.repeat(2900 + ((i * 37) % 200)) }] }));
+      const output = await client.send(new PutMetricDataCommand({ Namespace: 'pg/old', MetricData: big }));
+      expect(old.records.every((r) => r.status === 200)).to.equal(true);
+      expectDeliveredExactlyOnce(old, big, 'pg/old');
+      const sizes = old.records.map((r) => r.wireBody.length);
+      expect(Math.max(...sizes)).to.be.at.most(40_000);
+      expect(payloadGuardReportOf(output)!.requests.map((r) => r.bytes)).to.deep.equal(sizes);
+      // fewest requests: each request but the last could not have taken the next metric too
+      let next = 0;
+      for (const [i, record] of old.records.entries()) {
+        next += record.metricCount!;
+        const body = record.decodedBody.toString('utf8');
+        expect(JSON.stringify(JSON.parse(body)), 'the SDK writes compact JSON').to.equal(body);
+        if (i < old.records.length - 1) expect(record.wireBody.length + 1 + JSON.stringify(big[next]).length).to.be.greaterThan(40_000);
+      }
+      expectAllVerified(old);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('counts EntityMetricData metrics too: entries split across requests keep their entity', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const plain = metrics(700, 'plain');
+    const entity = { KeyAttributes: { Type: 'Service', Name: 'checkout', Environment: 'prod' } };
+    const entityData = metrics(800, 'entity');
+    await client.send(
+      new PutMetricDataCommand({ Namespace: 'pg/entity', MetricData: plain, EntityMetricData: [{ Entity: entity, MetricData: entityData }] }),
+    );
+    expect(inspector.records.map((r) => [r.status, r.metricCount])).to.deep.equal([
+      [200, 1000],
+      [200, 500],
+    ]);
+    const bodies = inspector.records.map((r) => JSON.parse(r.decodedBody.toString('utf8')));
+    expect(bodies[0].MetricData).to.have.length(700);
+    expect(bodies[0].EntityMetricData.map((e: any) => [e.Entity.KeyAttributes.Name, e.MetricData.length])).to.deep.equal([['checkout', 300]]);
+    expect(bodies[1].MetricData).to.equal(undefined);
+    expect(bodies[1].EntityMetricData.map((e: any) => [e.Entity.KeyAttributes.Name, e.MetricData.length])).to.deep.equal([['checkout', 500]]);
+    const sentEntityMetrics = bodies.flatMap((b) => b.EntityMetricData.flatMap((e: any) => e.MetricData.map((m: any) => m.MetricName)));
+    expect(sentEntityMetrics).to.deep.equal(entityData.map((m) => m.MetricName));
+  });
+
+  it('works on a cacheMiddleware client, call after call', async () => {
+    const client = cloudWatchClient(inspector.url, { cacheMiddleware: true });
+    eventsOf(client).use(payloadGuardPlugin());
+    const first = metrics(2500, 'first');
+    const second = metrics(1500, 'second');
+    const small = metrics(10, 'small');
+    await client.send(new PutMetricDataCommand({ Namespace: 'pg/cache', MetricData: first }));
+    await client.send(new PutMetricDataCommand({ Namespace: 'pg/cache', MetricData: small }));
+    await client.send(new PutMetricDataCommand({ Namespace: 'pg/cache', MetricData: second }));
+    expect(inspector.records.map((r) => r.metricCount)).to.deep.equal([1000, 1000, 500, 10, 1000, 500]);
+    expectDeliveredExactlyOnce(inspector, [...first, ...small, ...second], 'pg/cache');
+    expectAllVerified(inspector);
+  });
+
+  it('concurrent calls on one client are split independently', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const batches = Array.from({ length: 5 }, (_, i) => metrics(1500 + i * 100, `c${i}`));
+    await Promise.all(batches.map((data, i) => client.send(new PutMetricDataCommand({ Namespace: `pg/concurrent-${i}`, MetricData: data }))));
+    expect(inspector.records).to.have.length(10);
+    batches.forEach((data, i) => expectDeliveredExactlyOnce(inspector, data, `pg/concurrent-${i}`));
+  });
+
+  it('a request failing midway fails the call; the error tells what was delivered', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    // the first chunk succeeds; the second is refused (queued as it is about to go on the network)
+    let sends = 0;
+    eventsOf(client).register('before-send.cloudwatch.PutMetricData', () => {
+      sends += 1;
+      if (sends === 2) inspector.failNext(1, { status: 400, code: 'InvalidParameterValue', message: 'nope', operation: 'PutMetricData' });
+    });
+    let caught: any;
+    try {
+      await client.send(new PutMetricDataCommand({ Namespace: 'pg/midway', MetricData: metrics(2500) }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught?.name).to.match(/InvalidParameterValue/);
+    expect(inspector.records.map((r) => r.status)).to.deep.equal([200, 400]);
+    const report = payloadGuardReportOf(caught)!;
+    expect(report.deliveredItems).to.equal(1000);
+    expect(report.requests).to.deep.equal([
+      { start: 0, count: 1000, bytes: inspector.records[0]!.wireBody.length },
+      { start: 1000, count: 1000, bytes: inspector.records[1]!.wireBody.length, failed: true },
+    ]);
+  });
+});
