@@ -32,7 +32,7 @@ describe('bridge: what each event does', () => {
     const output = await lambda.send(command);
     expect(text(onlyRecord().decodedBody)).to.equal('{"n":2}');
     expect(text(output.Payload)).to.equal('{"n":2}');
-    expect(text(command.input.Payload)).to.equal('{"n":1}');
+    expect(text(command.input.Payload as Uint8Array)).to.equal('{"n":1}');
   });
 
   it('before-parameter-build: params can be mutated; payload carries model and context', async () => {
