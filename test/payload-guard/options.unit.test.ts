@@ -7,10 +7,10 @@ describe('payload-guard: options (unit)', () => {
     ['options that are not an object', 'fast', /options must be an object, got "fast"/],
     ['an unknown option', { maxbytes: 10 }, /unknown option 'maxbytes'/],
     ['an unknown strategy', { strategy: 'eager' }, /option 'strategy' must be 'pessimistic' or 'optimistic', got "eager"/],
-    ['a maxBytes of 0', { maxBytes: 0 }, /option 'maxBytes' must be a positive integer, got 0/],
-    ['a fractional maxBytes', { maxBytes: 1.5 }, /option 'maxBytes' must be a positive integer, got 1.5/],
+    ['a maxBytes of 0', { maxBytes: 0 }, /option 'maxBytes' must be a positive integer, got number 0/],
+    ['a fractional maxBytes', { maxBytes: 1.5 }, /option 'maxBytes' must be a positive integer, got number 1.5/],
     ['a maxItems given as a string', { maxItems: '20' }, /option 'maxItems' must be a positive integer, got "20"/],
-    ['an infinite maxItems', { maxItems: Infinity }, /option 'maxItems' must be a positive integer, got Infinity/],
+    ['an infinite maxItems', { maxItems: Infinity }, /option 'maxItems' must be a positive integer, got number Infinity/],
     ['a batch that is not an object', { batch: 'MetricData' }, /option 'batch' must be a BatchSpec object, got "MetricData"/],
     ['a batch without events', { batch: { member: 'Items' } }, /batch.events must be a before-call event name/],
     ['a batch on another event type', { batch: { events: 'before-sign.s3.DeleteObjects', member: 'Delete.Objects' } }, /batch.events must be a before-call event name.*got "before-sign.s3.DeleteObjects"/],
@@ -20,7 +20,7 @@ describe('payload-guard: options (unit)', () => {
     ['a batch member path with an empty segment', { batch: { events: 'before-call.x.Y', member: 'Delete..Objects' } }, /batch.member must be a dotted path/],
     ['a batch merge that is not a function', { batch: { events: 'before-call.x.Y', member: 'Items', merge: 'concat' } }, /batch.merge must be a function, got "concat"/],
     ['a batch with an unknown member', { batch: { events: 'before-call.x.Y', member: 'Items', maxitems: 3 } }, /unknown batch member 'maxitems'/],
-    ['a batch maxItems of -1', { batch: { events: 'before-call.x.Y', member: 'Items', maxItems: -1 } }, /batch.maxItems must be a positive integer, got -1/],
+    ['a batch maxItems of -1', { batch: { events: 'before-call.x.Y', member: 'Items', maxItems: -1 } }, /batch.maxItems must be a positive integer, got number -1/],
   ];
   for (const [what, options, message] of bad) {
     it(`rejects ${what} with a TypeError naming it`, () => {

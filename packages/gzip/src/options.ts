@@ -1,4 +1,5 @@
 /** Options of the handler and plugin factories, their defaults and their validation. */
+import { describeValue } from '@sdk-events/core';
 
 /** Options of `createGzipHandler`. */
 export interface GzipOptions {
@@ -37,19 +38,12 @@ export interface GzipSettings {
   level: number;
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value;
-}
 
 /** Throws a `TypeError` unless `options` is undefined or a plain object with only `allowed` keys. */
 export function checkOptionsObject(options: unknown, where: string, allowed: readonly string[]): Record<string, unknown> {
   if (options === undefined) return {};
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
-    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+    throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
   }
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key)) {
@@ -63,10 +57,10 @@ export function checkOptionsObject(options: unknown, where: string, allowed: rea
 export function resolveSettings(options: Record<string, unknown>, where: string): GzipSettings {
   const { minBytes = DEFAULT_MIN_BYTES, level = DEFAULT_LEVEL } = options;
   if (typeof minBytes !== 'number' || Number.isNaN(minBytes) || minBytes < 0) {
-    throw new TypeError(`${where}: option 'minBytes' must be a non-negative number, got ${describe(minBytes)}`);
+    throw new TypeError(`${where}: option 'minBytes' must be a non-negative number, got ${describeValue(minBytes)}`);
   }
   if (typeof level !== 'number' || !Number.isInteger(level) || level < -1 || level > 9) {
-    throw new TypeError(`${where}: option 'level' must be an integer from -1 to 9, got ${describe(level)}`);
+    throw new TypeError(`${where}: option 'level' must be an integer from -1 to 9, got ${describeValue(level)}`);
   }
   return { minBytes, level };
 }
@@ -77,7 +71,7 @@ export function resolveEvents(events: unknown, where: string): string[] {
   const list: unknown[] = typeof events === 'string' ? [events] : Array.isArray(events) ? events : [];
   if (list.length === 0 || !list.every((name) => typeof name === 'string' && name.length > 0)) {
     throw new TypeError(
-      `${where}: option 'events' must be an event name or a non-empty array of event names, got ${describe(events)}`,
+      `${where}: option 'events' must be an event name or a non-empty array of event names, got ${describeValue(events)}`,
     );
   }
   return list as string[];

@@ -1,4 +1,4 @@
-import { describe } from './describe.js';
+import { describeValue } from '@sdk-events/core';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './levels.js';
 import { isLoggerLike, isStructuredLogger, type LoggerLike } from './logger.js';
 
@@ -47,7 +47,7 @@ const OPTION_NAMES = ['logger', 'level', 'structured', 'headers', 'params', 'red
 export function resolveLoggingOptions(options: unknown, where: string): ResolvedLoggingOptions {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+    throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
   }
   const given = options as Record<string, unknown>;
   for (const key of Object.keys(given)) {
@@ -55,11 +55,11 @@ export function resolveLoggingOptions(options: unknown, where: string): Resolved
   }
   const { logger = console, level = 'info', structured, headers = false, params = false } = given;
   if (!isLoggerLike(logger)) {
-    throw new TypeError(`${where}: logger must have debug, info, warn and error methods, got ${describe(logger)}`);
+    throw new TypeError(`${where}: logger must have debug, info, warn and error methods, got ${describeValue(logger)}`);
   }
-  if (!isLogLevel(level)) throw new TypeError(`${where}: level must be one of ${LOG_LEVELS.join(', ')}, got ${describe(level)}`);
+  if (!isLogLevel(level)) throw new TypeError(`${where}: level must be one of ${LOG_LEVELS.join(', ')}, got ${describeValue(level)}`);
   for (const [name, value] of Object.entries({ structured, headers, params })) {
-    if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`${where}: ${name} must be a boolean, got ${describe(value)}`);
+    if (value !== undefined && typeof value !== 'boolean') throw new TypeError(`${where}: ${name} must be a boolean, got ${describeValue(value)}`);
   }
   return {
     logger,
@@ -75,7 +75,7 @@ export function resolveLoggingOptions(options: unknown, where: string): Resolved
 function nameSet(value: unknown, option: string, where: string): ReadonlySet<string> {
   if (value === undefined) return new Set();
   if (!Array.isArray(value) || !value.every((name) => typeof name === 'string' && name.length > 0)) {
-    throw new TypeError(`${where}: ${option} must be an array of non-empty names, got ${describe(value)}`);
+    throw new TypeError(`${where}: ${option} must be an array of non-empty names, got ${describeValue(value)}`);
   }
   return new Set(value.map((name: string) => name.toLowerCase()));
 }

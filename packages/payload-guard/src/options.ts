@@ -1,3 +1,4 @@
+import { describeValue } from '@sdk-events/core';
 /** The plugin's options, their defaults and their validation. */
 import { getAtPath, setAtPath, type BatchSpec, type ResolvedBatch } from './batch-spec.js';
 import { putMetricDataBatch, PUT_METRIC_DATA_LIMITS } from './cloudwatch.js';
@@ -35,13 +36,6 @@ const WHERE = 'payloadGuardPlugin';
 const OPTION_NAMES = ['strategy', 'maxBytes', 'maxItems', 'batch'];
 const BATCH_MEMBERS = ['events', 'member', 'items', 'subInput', 'merge', 'isTooLarge', 'describeItem', 'maxBytes', 'maxItems'];
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : typeof value;
-}
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -56,14 +50,14 @@ function checkKnownKeys(object: Record<string, unknown>, known: readonly string[
 function checkLimit(value: unknown, name: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new TypeError(`${WHERE}: ${name} must be a positive integer, got ${describe(value)}`);
+    throw new TypeError(`${WHERE}: ${name} must be a positive integer, got ${describeValue(value)}`);
   }
   return value;
 }
 
 function checkFunction<F>(value: unknown, name: string): F | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'function') throw new TypeError(`${WHERE}: ${name} must be a function, got ${describe(value)}`);
+  if (typeof value !== 'function') throw new TypeError(`${WHERE}: ${name} must be a function, got ${describeValue(value)}`);
   return value as F;
 }
 
@@ -71,13 +65,13 @@ function checkEvents(value: unknown): string[] {
   const list: unknown[] = typeof value === 'string' ? [value] : Array.isArray(value) ? value : [];
   const ok = list.length > 0 && list.every((name) => typeof name === 'string' && name.split('.')[0] === 'before-call' && !name.split('.').includes(''));
   if (!ok) {
-    throw new TypeError(`${WHERE}: batch.events must be a before-call event name or a non-empty array of them (e.g. 'before-call.cloudwatch.PutMetricData'), got ${describe(value)}`);
+    throw new TypeError(`${WHERE}: batch.events must be a before-call event name or a non-empty array of them (e.g. 'before-call.cloudwatch.PutMetricData'), got ${describeValue(value)}`);
   }
   return list as string[];
 }
 
 function resolveBatch(value: unknown): ResolvedBatch {
-  if (!isPlainObject(value)) throw new TypeError(`${WHERE}: option 'batch' must be a BatchSpec object, got ${describe(value)}`);
+  if (!isPlainObject(value)) throw new TypeError(`${WHERE}: option 'batch' must be a BatchSpec object, got ${describeValue(value)}`);
   checkKnownKeys(value, BATCH_MEMBERS, 'batch member');
   const spec = value as unknown as BatchSpec;
   const events = checkEvents(spec.events);
@@ -85,7 +79,7 @@ function resolveBatch(value: unknown): ResolvedBatch {
   const subInput = checkFunction<ResolvedBatch['subInput']>(spec.subInput, 'batch.subInput');
   const member = spec.member;
   if (member !== undefined && (typeof member !== 'string' || member.split('.').includes(''))) {
-    throw new TypeError(`${WHERE}: batch.member must be a dotted path such as 'MetricData' or 'Delete.Objects', got ${describe(member)}`);
+    throw new TypeError(`${WHERE}: batch.member must be a dotted path such as 'MetricData' or 'Delete.Objects', got ${describeValue(member)}`);
   }
   if (member === undefined && (!items || !subInput)) {
     throw new TypeError(`${WHERE}: batch needs either 'member' or both 'items' and 'subInput'`);
@@ -108,11 +102,11 @@ function resolveBatch(value: unknown): ResolvedBatch {
 /** Validates the options (a `TypeError` names the bad one) and applies the defaults. */
 export function resolveOptions(options: unknown): GuardSettings {
   if (options === undefined) options = {};
-  if (!isPlainObject(options)) throw new TypeError(`${WHERE}: options must be an object, got ${describe(options)}`);
+  if (!isPlainObject(options)) throw new TypeError(`${WHERE}: options must be an object, got ${describeValue(options)}`);
   checkKnownKeys(options, OPTION_NAMES, 'option');
   const { strategy = 'pessimistic' } = options;
   if (strategy !== 'pessimistic' && strategy !== 'optimistic') {
-    throw new TypeError(`${WHERE}: option 'strategy' must be 'pessimistic' or 'optimistic', got ${describe(strategy)}`);
+    throw new TypeError(`${WHERE}: option 'strategy' must be 'pessimistic' or 'optimistic', got ${describeValue(strategy)}`);
   }
   const maxBytes = checkLimit(options.maxBytes, "option 'maxBytes'");
   const maxItems = checkLimit(options.maxItems, "option 'maxItems'");

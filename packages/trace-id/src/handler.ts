@@ -3,7 +3,8 @@ import type { CallContext, EventPayload } from '@sdk-events/core';
 import { hasHeader, isValidHeaderValue, replaceHeader } from './headers.js';
 import { buildTraceparent, isTraceparent, randomTraceId } from './ids.js';
 import { resolveTraceIdOptions, type ResolvedTraceIdOptions, type TraceIdOptions } from './options.js';
-import { currentTraceId, describe } from './scope.js';
+import { describeValue } from '@sdk-events/core';
+import { currentTraceId } from './scope.js';
 
 /**
  * Where the default id of a call is kept in its `context`: shared by every
@@ -89,7 +90,7 @@ async function decideId(payload: TraceIdPayload, options: ResolvedTraceIdOptions
   if (result === undefined || result === null) return undefined;
   if (typeof result !== 'string' || !isValidHeaderValue(result)) {
     throw new TypeError(
-      `trace-id handler: the value function must return a non-empty string of visible ASCII characters, undefined or null; got ${describe(result)}`,
+      `trace-id handler: the value function must return a non-empty string of visible ASCII characters, undefined or null; got ${describeValue(result)}`,
     );
   }
   return result;

@@ -1,7 +1,7 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 import type { CallContext } from '@sdk-events/core';
 import { isValidHeaderName, isValidHeaderValue } from './headers.js';
-import { describe } from './scope.js';
+import { describeValue } from '@sdk-events/core';
 
 /** What a `value` function is told about the call it names. */
 export interface TraceIdCall {
@@ -56,7 +56,7 @@ const OPTION_NAMES = ['header', 'value', 'format', 'overwrite'] as const;
 export function resolveTraceIdOptions(options: unknown, where: string, extra: readonly string[] = []): ResolvedTraceIdOptions {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new TypeError(`${where}: options must be an object, got ${describe(options)}`);
+    throw new TypeError(`${where}: options must be an object, got ${describeValue(options)}`);
   }
   const given = options as Record<string, unknown>;
   for (const key of Object.keys(given)) {
@@ -66,16 +66,16 @@ export function resolveTraceIdOptions(options: unknown, where: string, extra: re
   }
   const { header, value, format = 'plain', overwrite = false } = given;
   if (format !== 'plain' && format !== 'w3c') {
-    throw new TypeError(`${where}: format must be 'plain' or 'w3c', got ${describe(format)}`);
+    throw new TypeError(`${where}: format must be 'plain' or 'w3c', got ${describeValue(format)}`);
   }
   if (header !== undefined && (typeof header !== 'string' || !isValidHeaderName(header))) {
-    throw new TypeError(`${where}: header must be a valid HTTP header name, got ${describe(header)}`);
+    throw new TypeError(`${where}: header must be a valid HTTP header name, got ${describeValue(header)}`);
   }
   if (value !== undefined && typeof value !== 'function' && (typeof value !== 'string' || !isValidHeaderValue(value))) {
-    throw new TypeError(`${where}: value must be a function or a non-empty string of visible ASCII characters, got ${describe(value)}`);
+    throw new TypeError(`${where}: value must be a function or a non-empty string of visible ASCII characters, got ${describeValue(value)}`);
   }
   if (typeof overwrite !== 'boolean') {
-    throw new TypeError(`${where}: overwrite must be a boolean, got ${describe(overwrite)}`);
+    throw new TypeError(`${where}: overwrite must be a boolean, got ${describeValue(overwrite)}`);
   }
   return {
     header: header ?? (format === 'w3c' ? 'traceparent' : 'x-trace-id'),

@@ -1,7 +1,7 @@
 import type { EventHandler, EventHooks, EventsPlugin } from '@sdk-events/core';
 import { handlerFor } from './handler.js';
 import { resolveTraceIdOptions, type TraceIdOptions } from './options.js';
-import { describe } from './scope.js';
+import { describeValue } from '@sdk-events/core';
 
 /** Options of `traceIdPlugin`: where to register, and the handler's options. */
 export interface TraceIdPluginOptions extends TraceIdOptions {
@@ -31,7 +31,7 @@ export function traceIdPlugin(options: TraceIdPluginOptions = {}): EventsPlugin<
   const resolved = resolveTraceIdOptions(options, 'traceIdPlugin', ['events']);
   const events = options?.events ?? DEFAULT_TRACE_ID_EVENTS;
   if (!Array.isArray(events) || events.length === 0 || !events.every((name) => typeof name === 'string' && name.length > 0)) {
-    throw new TypeError(`traceIdPlugin: events must be a non-empty array of event names, got ${describe(events)}`);
+    throw new TypeError(`traceIdPlugin: events must be a non-empty array of event names, got ${describeValue(events)}`);
   }
   const names = [...events];
   // Registered on names of any event type: the handler itself checks its payload has a request.

@@ -1,3 +1,4 @@
+import { describeValue } from '@sdk-events/core';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isValidHeaderValue } from './headers.js';
 
@@ -16,10 +17,10 @@ const storage = new AsyncLocalStorage<string>();
  */
 export function withTraceId<T>(id: string, fn: () => T): T {
   if (typeof id !== 'string' || !isValidHeaderValue(id)) {
-    throw new TypeError(`withTraceId: id must be a non-empty string of visible ASCII characters (a header value), got ${describe(id)}`);
+    throw new TypeError(`withTraceId: id must be a non-empty string of visible ASCII characters (a header value), got ${describeValue(id)}`);
   }
   if (typeof fn !== 'function') {
-    throw new TypeError(`withTraceId: fn must be a function, got ${describe(fn)}`);
+    throw new TypeError(`withTraceId: fn must be a function, got ${describeValue(fn)}`);
   }
   return storage.run(id, fn);
 }
@@ -29,10 +30,3 @@ export function currentTraceId(): string | undefined {
   return storage.getStore();
 }
 
-/** A short description of a bad argument for error messages. */
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : String(typeof value === 'function' ? 'a function' : value);
-}

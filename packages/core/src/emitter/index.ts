@@ -3,4 +3,4 @@ export { HierarchicalEmitter, DEFAULT_LOOKUP_CACHE_SIZE } from './hierarchical-e
 export { AliasedEventEmitter } from './aliased-event-emitter.js';
 export { EVENT_ALIASES } from './aliases.js';
 export { firstNonNullResponse } from './responses.js';
-export { hyphenize } from './names.js';
+export { hyphenize, describeValue } from './names.js';

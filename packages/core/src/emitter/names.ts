@@ -38,10 +38,17 @@ export function hyphenize(serviceId: string): string {
   return serviceId.replaceAll(' ', '-').toLowerCase();
 }
 
-/** A short description of a value for error messages. */
+/**
+ * A short description of a value for error messages, as every sdk-events
+ * `TypeError` phrases it; plugin packages use it so their messages read alike.
+ *
+ * @example
+ * throw new TypeError(`myPlugin: option 'limit' must be a positive integer, got ${describeValue(limit)}`);
+ * // … got number -1 / got "ten" / got an object / got null
+ */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
