@@ -48,14 +48,15 @@ export function attachEvents<E extends BridgeableEmitter>(client: SmithyClientLi
 /** Registration changes take effect from the next send: each send first syncs the stack. */
 function wrapSend(client: SmithyClientLike, binding: ClientBinding) {
   const send = client.send;
-  client.send = function sendWithEvents(this: SmithyClientLike, ...args: unknown[]) {
+  // Fixed parameters rather than `...args` + apply: Client.send(command, optionsOrCb?, cb?) never reads arguments.length.
+  client.send = function sendWithEvents(this: SmithyClientLike, command: unknown, optionsOrCb?: unknown, cb?: unknown) {
     binding.sync();
-    return send.apply(this, args as [unknown]);
+    return send.call(this, command, optionsOrCb, cb);
   };
 }
 
 function assertEmitter(emitter: unknown): asserts emitter is BridgeableEmitter {
   const e = emitter as Partial<BridgeableEmitter> | null;
-  if (typeof e?.emit !== 'function' || typeof e.handlersFor !== 'function' || typeof e.mayHaveHandlers !== 'function')
+  if (typeof e?.handlersFor !== 'function' || typeof e.mayHaveHandlers !== 'function' || typeof e.eventNameFor !== 'function')
     throw new TypeError('attachEvents: the emitter must be a HierarchicalEmitter or AliasedEventEmitter');
 }

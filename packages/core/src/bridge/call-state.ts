@@ -1,7 +1,6 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import type { CallContext } from '../lifecycle/events.js';
-import type { BridgeableEmitter } from './emitter-contract.js';
 import type { OperationPlan } from './operation-plan.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
@@ -17,7 +16,6 @@ export const ATTEMPT_STATE = Symbol('sdk-events.attempt');
 
 /** One call's state, shared by all of its events. */
 export interface CallState {
-  readonly emitter: BridgeableEmitter;
   readonly plan: OperationPlan;
   /** The `context` every payload of this call carries. */
   readonly context: CallContext;

@@ -1,4 +1,5 @@
 import { LIFECYCLE_EVENT_TYPES, type LifecycleEventType, type OperationModel } from '../lifecycle/events.js';
+import type { EventHandler } from '../emitter/types.js';
 import type { BridgeableEmitter } from './emitter-contract.js';
 
 /**
@@ -12,6 +13,8 @@ export interface OperationPlan {
   readonly model: OperationModel;
   readonly names: Readonly<Record<LifecycleEventType, string>>;
   readonly listened: Readonly<Record<LifecycleEventType, boolean>>;
+  /** The handlers of each name, resolved with the plan: the middleware calls them with no lookup per event (see fire.ts). */
+  readonly handlers: Readonly<Record<LifecycleEventType, readonly EventHandler<any>[]>>;
 }
 
 /** Builds the plan of `operation` on a client whose hyphenized service id is `serviceIdHyphenized`. */
@@ -23,14 +26,17 @@ export function planOperation(
 ): OperationPlan {
   const names = {} as Record<LifecycleEventType, string>;
   const listened = {} as Record<LifecycleEventType, boolean>;
+  const handlers = {} as Record<LifecycleEventType, readonly EventHandler<any>[]>;
   for (const type of LIFECYCLE_EVENT_TYPES) {
-    names[type] = `${type}.${serviceIdHyphenized}.${operation}`;
-    listened[type] = emitter.handlersFor(names[type]).length > 0;
+    names[type] = emitter.eventNameFor(`${type}.${serviceIdHyphenized}.${operation}`);
+    handlers[type] = emitter.handlersFor(names[type]);
+    listened[type] = handlers[type].length > 0;
   }
   return {
     version: emitter.version,
     model: Object.freeze({ name: operation, serviceId, serviceIdHyphenized }),
     names,
     listened,
+    handlers,
   };
 }

@@ -130,6 +130,17 @@ export class AliasedEventEmitter implements EventHooks {
     return this.#emitter.handlersFor(this.#aliaser.alias(name, 'handlersFor'));
   }
 
+  /**
+   * Advanced: the name `emit(name)` emits under, i.e. `name` through the alias
+   * table (what handlers see as `eventName`).
+   *
+   * @example
+   * events.eventNameFor('after-call.logs.PutLogEvents'); // 'after-call.cloudwatch-logs.PutLogEvents'
+   */
+  eventNameFor(name: string): string {
+    return this.#aliaser.alias(name, 'eventNameFor');
+  }
+
   /** Advanced: `HierarchicalEmitter.mayHaveHandlers` on the aliased prefix. */
   mayHaveHandlers(prefix: string): boolean {
     return this.#emitter.mayHaveHandlers(this.#aliaser.alias(prefix, 'mayHaveHandlers', 'prefix'));

@@ -6,11 +6,10 @@ export function isResponse(value: unknown): boolean {
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (
-    value !== null &&
-    (typeof value === 'object' || typeof value === 'function') &&
-    typeof (value as { then?: unknown }).then === 'function'
-  );
+  // Most handlers return undefined: settle that first.
+  if (value === undefined || value === null) return false;
+  const type = typeof value;
+  return (type === 'object' || type === 'function') && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /**
@@ -30,13 +29,20 @@ export function dispatch(
   payload: EventPayload,
   stopOnResponse: boolean,
 ): HandlerResponse[] | Promise<HandlerResponse[]> {
-  const responses: HandlerResponse[] = [];
-  for (let index = 0; index < handlers.length; index++) {
+  const count = handlers.length;
+  const responses: HandlerResponse[] = new Array(count);
+  for (let index = 0; index < count; index++) {
     const handler = handlers[index]!;
     const response = handler(payload);
-    if (isThenable(response)) return continueAsync(handlers, payload, stopOnResponse, responses, index, response);
-    responses.push([handler, response]);
-    if (stopOnResponse && isResponse(response)) break;
+    if (isThenable(response)) {
+      responses.length = index;
+      return continueAsync(handlers, payload, stopOnResponse, responses, index, response);
+    }
+    responses[index] = [handler, response];
+    if (stopOnResponse && isResponse(response)) {
+      responses.length = index + 1;
+      break;
+    }
   }
   return responses;
 }

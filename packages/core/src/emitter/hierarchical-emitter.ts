@@ -9,6 +9,7 @@ import type {
   EmitterOptions,
   EventHandler,
   EventHooks,
+  EventPayload,
   EventsPlugin,
   HandlerResponse,
   RegisterOptions,
@@ -148,7 +149,7 @@ export class HierarchicalEmitter implements EventHooks {
     const checked = checkPayload('emit', name, payload);
     if (handlers.length === 0) return Promise.resolve([]);
     try {
-      const responses = dispatch(handlers, { ...checked, eventName: name }, false);
+      const responses = dispatch(handlers, withEventName(checked, name), false);
       return Array.isArray(responses) ? Promise.resolve(responses) : responses;
     } catch (error) {
       return Promise.reject(error);
@@ -169,7 +170,7 @@ export class HierarchicalEmitter implements EventHooks {
     const checked = checkPayload('emitUntilResponse', name, payload);
     if (handlers.length === 0) return Promise.resolve([undefined, undefined]);
     try {
-      const responses = dispatch(handlers, { ...checked, eventName: name }, true);
+      const responses = dispatch(handlers, withEventName(checked, name), true);
       return Array.isArray(responses) ? Promise.resolve(lastPair(responses)) : responses.then(lastPair);
     } catch (error) {
       return Promise.reject(error);
@@ -213,6 +214,15 @@ export class HierarchicalEmitter implements EventHooks {
    */
   get version(): number {
     return this.#version;
+  }
+
+  /**
+   * Advanced: the name `emit(name)` emits under: `name` itself here (an
+   * `AliasedEventEmitter` maps old service names first).
+   */
+  eventNameFor(name: string): string {
+    splitEventName(name, 'eventNameFor');
+    return name;
   }
 
   /**
@@ -275,4 +285,19 @@ export class HierarchicalEmitter implements EventHooks {
 
 function lastPair(responses: HandlerResponse[]): UntilResponseResult {
   return responses[responses.length - 1]!;
+}
+
+/**
+ * `{ ...payload, eventName }`, written so V8 keeps it on a fast path. On
+ * node 20 an object spread followed by a key the source does not have
+ * leaves CloneObjectIC's fast path (0.6–1 µs per emit, most of an emit's
+ * cost); a for-in copy into a fresh literal costs ~30 ns.
+ */
+function withEventName(payload: object | undefined, eventName: string): EventPayload {
+  const event = {} as EventPayload;
+  if (payload !== undefined) {
+    for (const key in payload) if (Object.hasOwn(payload, key)) event[key] = (payload as Record<string, unknown>)[key];
+  }
+  event.eventName = eventName;
+  return event;
 }

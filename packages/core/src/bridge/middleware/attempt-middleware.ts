@@ -2,11 +2,13 @@ import { HttpRequest } from '@smithy/protocol-http';
 import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext } from '@smithy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { firstNonNullResponse } from '../../emitter/index.js';
+import type { HandlerResponse } from '../../emitter/types.js';
 import { UNSIGNED } from '../../lifecycle/unsigned.js';
 import { ATTEMPT_STATE, CALL_STATE, type ArgsWithState, type AttemptState, type CallState } from '../call-state.js';
 import { cloneRequest } from '../clone-request.js';
 import { syncContentLength } from '../content-length.js';
-import { signingInfoOf } from '../signing-info.js';
+import { fire, NOTHING_FIRED, whenFired } from '../fire.js';
+import { signingInfoOf, type SigningInfo } from '../signing-info.js';
 
 /**
  * The per-attempt middleware (finalizeRequest step, after the SDK's retry
@@ -19,21 +21,31 @@ export const attemptMiddleware =
   () => (next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext) => async (args: FinalizeHandlerArguments<any>) => {
     const state = (args as ArgsWithState)[CALL_STATE];
     if (!state) return next(args);
+    const { listened } = state.plan;
     for (;;) {
       state.attempts += 1;
       const attempt: AttemptState = {};
       const request = HttpRequest.isInstance(args.request) ? cloneRequest(args.request) : args.request;
-      if (HttpRequest.isInstance(request)) await beforeAttempt(state, sdkContext, request, attempt);
+      if (HttpRequest.isInstance(request)) {
+        const pending = beforeAttempt(state, sdkContext, request, attempt);
+        if (pending !== undefined) await pending;
+      }
 
       let result: Awaited<ReturnType<typeof next>> | undefined;
       let exception: unknown;
       try {
-        result = await next({ ...args, request, [ATTEMPT_STATE]: attempt } as typeof args);
+        // Object.assign and stores rather than `{ ...args, request, [ATTEMPT_STATE]: attempt }`:
+        // on node 20 a spread followed by keys the source lacks leaves V8's fast clone path.
+        const attemptArgs = Object.assign({}, args) as ArgsWithState;
+        attemptArgs.request = request;
+        attemptArgs[ATTEMPT_STATE] = attempt;
+        result = await next(attemptArgs as typeof args);
       } catch (error) {
         exception = error;
       }
 
-      const delay = await afterAttempt(state, result, exception);
+      // An await costs a microtask turn even on a plain value: only when someone listens.
+      const delay = listened['response-received'] || listened['needs-retry'] ? await afterAttempt(state, result, exception) : undefined;
       if (delay === undefined) {
         if (result === undefined) throw exception;
         return result;
@@ -42,49 +54,74 @@ export const attemptMiddleware =
     }
   };
 
-async function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest, attempt: AttemptState) {
+/**
+ * `request-created`, `choose-signer` and `before-sign` in turn, then
+ * `content-length` for a body a handler replaced. Returns a promise only
+ * when some handler did not answer synchronously.
+ */
+function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest, attempt: AttemptState): void | Promise<void> {
+  const { plan, context } = state;
+  const { listened, names, model } = plan;
   const bodyAsSerialized = request.body;
-  await emitBeforeSigning(state, sdkContext, request, attempt);
-  if (request.body !== bodyAsSerialized) syncContentLength(request);
+  const created = listened['request-created']
+    ? fire(plan, 'request-created', { eventName: names['request-created'], request, operationName: model.name, context })
+    : NOTHING_FIRED;
+  return whenFired(created, () => {
+    if (!listened['choose-signer'] && !listened['before-sign']) return syncBody();
+    const signing = signingInfoOf(sdkContext);
+    const { signingName, regionName } = signing;
+    const chosen = listened['choose-signer']
+      ? fire(plan, 'choose-signer', { eventName: names['choose-signer'], signingName, regionName, signatureVersion: signing.signatureVersion, context })
+      : NOTHING_FIRED;
+    return whenFired(chosen, (responses) => {
+      applySignerChoice(state, signing, responses);
+      const signed = listened['before-sign']
+        ? fire(plan, 'before-sign', {
+            eventName: names['before-sign'],
+            request,
+            signingName,
+            regionName,
+            signatureVersion: signing.signatureVersion,
+            operationName: model.name,
+            context,
+          })
+        : NOTHING_FIRED;
+      return whenFired(signed, () => {
+        // The signer copies the request it signs, so this object stays as it is now: unsigned.
+        if (signing.signatureVersion === UNSIGNED) attempt.unsignedRequest = request;
+        syncBody();
+      });
+    });
+  });
+
+  function syncBody() {
+    if (request.body !== bodyAsSerialized) syncContentLength(request);
+  }
 }
 
-async function emitBeforeSigning(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest, attempt: AttemptState) {
-  const { emitter, plan, context } = state;
-  const { names, listened, model } = plan;
-  if (listened['request-created']) {
-    await emitter.emit(names['request-created'], { request, operationName: model.name, context });
+/** `UNSIGNED` from a `choose-signer` handler marks the attempt unsigned; another signer name is an error. */
+function applySignerChoice(state: CallState, signing: SigningInfo, responses: HandlerResponse[]) {
+  const chosen = firstNonNullResponse(responses);
+  if (chosen === UNSIGNED) signing.signatureVersion = UNSIGNED;
+  else if (chosen !== undefined && chosen !== signing.signatureVersion) {
+    throw new TypeError(
+      `${state.plan.names['choose-signer']}: a handler chose the signer ${String(chosen)}; only UNSIGNED (or the current ${String(signing.signatureVersion)}) is supported`,
+    );
   }
-  if (!listened['choose-signer'] && !listened['before-sign']) return;
-  const signing = signingInfoOf(sdkContext);
-  if (listened['choose-signer']) {
-    const responses = await emitter.emit(names['choose-signer'], { ...signing, context });
-    const chosen = firstNonNullResponse(responses);
-    if (chosen === UNSIGNED) signing.signatureVersion = UNSIGNED;
-    else if (chosen !== undefined && chosen !== signing.signatureVersion) {
-      throw new TypeError(
-        `${names['choose-signer']}: a handler chose the signer ${String(chosen)}; only UNSIGNED (or the current ${String(signing.signatureVersion)}) is supported`,
-      );
-    }
-  }
-  if (listened['before-sign']) {
-    await emitter.emit(names['before-sign'], { request, ...signing, operationName: model.name, context });
-  }
-  // The signer copies the request it signs, so this object stays as it is now: unsigned.
-  if (signing.signatureVersion === UNSIGNED) attempt.unsignedRequest = request;
 }
 
-/** Emits the after-attempt events; returns the delay in seconds when a `needs-retry` handler asked to retry. */
+/** Emits the after-attempt events; resolves to the delay in seconds when a `needs-retry` handler asked to retry. */
 async function afterAttempt(state: CallState, result: { response: unknown; output: unknown } | undefined, exception: unknown) {
-  const { emitter, plan, context } = state;
+  const { plan, context } = state;
   const { names, listened, model } = plan;
-  if (!listened['response-received'] && !listened['needs-retry']) return undefined;
   const response = result?.response ?? (exception as any)?.$response;
   const parsed = result?.output;
   if (listened['response-received']) {
-    await emitter.emit(names['response-received'], { response, parsed, exception, context });
+    await fire(plan, 'response-received', { eventName: names['response-received'], response, parsed, exception, context });
   }
   if (!listened['needs-retry']) return undefined;
-  const responses = await emitter.emit(names['needs-retry'], {
+  const responses = await fire(plan, 'needs-retry', {
+    eventName: names['needs-retry'],
     response,
     parsed,
     exception,

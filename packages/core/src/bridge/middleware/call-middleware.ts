@@ -1,47 +1,66 @@
-import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments } from '@smithy/types';
+import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, InitializeHandlerOutput } from '@smithy/types';
 import { firstNonNullResponse } from '../../emitter/index.js';
-import { CALL_STATE, createCallContext, operationNameOf, type CallState } from '../call-state.js';
+import { CALL_STATE, createCallContext, operationNameOf, type ArgsWithState, type CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
+import { fire, whenFired } from '../fire.js';
+
+type Output = InitializeHandlerOutput<any>;
 
 /**
  * The outermost bridge middleware (initialize step, high priority): starts
  * the call's state and emits `provide-client-params`, `before-parameter-build`,
  * then `after-call` or `after-call-error` around everything else.
+ * Not an async function: with synchronous handlers it adds no promise of its own.
  */
 export const callMiddleware =
   (binding: ClientBinding) =>
   (next: InitializeHandler<any, any>, sdkContext: HandlerExecutionContext) =>
-  async (args: InitializeHandlerArguments<any>) => {
-    const plan = binding.planFor(operationNameOf(sdkContext));
-    const state: CallState = { emitter: binding.emitter, plan, context: createCallContext(sdkContext, binding.client), attempts: 0 };
-    const { emitter, context } = state;
-    const { names, listened, model } = plan;
-    let input = args.input;
-
-    if (listened['provide-client-params'] || listened['before-parameter-build']) {
-      // botocore hands handlers a per-call params dict: a copy keeps the caller's input as it was.
-      let params = { ...input };
-      if (listened['provide-client-params']) {
-        const responses = await emitter.emit(names['provide-client-params'], { params, model, context });
-        params = firstNonNullResponse(responses, params) as typeof params;
-      }
-      if (listened['before-parameter-build']) {
-        await emitter.emit(names['before-parameter-build'], { params, model, context });
-      }
-      input = params;
-    }
-
-    let result;
+  (args: InitializeHandlerArguments<any>): Promise<Output> => {
     try {
-      result = await next({ ...args, input, [CALL_STATE]: state } as typeof args);
-    } catch (exception) {
-      if (listened['after-call-error']) {
-        await emitter.emit(names['after-call-error'], { exception, model, context });
-      }
-      throw exception;
+      const plan = binding.planFor(operationNameOf(sdkContext));
+      const state: CallState = { plan, context: createCallContext(sdkContext, binding.client), attempts: 0 };
+      if (!plan.listened['provide-client-params'] && !plan.listened['before-parameter-build']) return callWithEvents(next, args, args.input, state);
+      return Promise.resolve(prepareParams(state, args.input)).then((input) => callWithEvents(next, args, input, state));
+    } catch (error) {
+      return Promise.reject(error);
     }
-    if (listened['after-call']) {
-      await emitter.emit(names['after-call'], { response: result.response, parsed: result.output, model, context });
-    }
-    return result;
   };
+
+/** `provide-client-params` then `before-parameter-build`: the input the call goes on with. */
+function prepareParams(state: CallState, input: Record<string, unknown>) {
+  const { plan, context } = state;
+  const { listened, names, model } = plan;
+  // botocore hands handlers a per-call params dict: a copy keeps the caller's input as it was.
+  const copy = { ...input };
+  const provided = listened['provide-client-params'] ? fire(plan, 'provide-client-params', { eventName: names['provide-client-params'], params: copy, model, context }) : [];
+  return whenFired(provided, (responses) => {
+    const params = firstNonNullResponse(responses, copy) as Record<string, unknown>;
+    if (!listened['before-parameter-build']) return params;
+    return whenFired(fire(plan, 'before-parameter-build', { eventName: names['before-parameter-build'], params, model, context }), () => params);
+  });
+}
+
+/** Runs the rest of the stack with the call's state, then `after-call` or `after-call-error`. */
+function callWithEvents(next: InitializeHandler<any, any>, args: InitializeHandlerArguments<any>, input: unknown, state: CallState): Promise<Output> {
+  // Object.assign and stores rather than `{ ...args, input, [CALL_STATE]: state }`: on node 20 a
+  // spread followed by keys the source lacks leaves V8's fast clone path (~0.7 µs instead of ~0.08).
+  const nextArgs = Object.assign({}, args) as ArgsWithState;
+  nextArgs.input = input;
+  nextArgs[CALL_STATE] = state;
+  const sent = next(nextArgs as typeof args);
+  const { plan, context } = state;
+  const { listened, names, model } = plan;
+  if (!listened['after-call'] && !listened['after-call-error']) return sent;
+  return sent.then(
+    (result) => {
+      if (!listened['after-call']) return result;
+      return whenFired(fire(plan, 'after-call', { eventName: names['after-call'], response: result.response, parsed: result.output, model, context }), () => result);
+    },
+    (exception: unknown) => {
+      if (!listened['after-call-error']) throw exception;
+      return whenFired(fire(plan, 'after-call-error', { eventName: names['after-call-error'], exception, model, context }), () => {
+        throw exception;
+      });
+    },
+  );
+}

@@ -1,0 +1,40 @@
+import { dispatch } from '../emitter/dispatch.js';
+import type { EventPayload, HandlerResponse } from '../emitter/types.js';
+import type { LifecycleEventType } from '../lifecycle/events.js';
+import type { OperationPlan } from './operation-plan.js';
+
+/** The responses of an event: the pairs themselves when every handler was synchronous, else their promise. */
+export type Fired = HandlerResponse[] | Promise<HandlerResponse[]>;
+
+/** What an event nobody listens to "responds". */
+export const NOTHING_FIRED: HandlerResponse[] = [];
+
+/**
+ * Calls the handlers the plan resolved for `type` with `payload` (built
+ * fresh per event by the bridge, `eventName` included): what `emitter.emit`
+ * does, without its per-event alias and cache lookups (the plan made them
+ * once per emitter version), without copying the payload, and without a
+ * promise when every handler answers synchronously. A handler that throws
+ * synchronously throws here.
+ */
+export function fire(plan: OperationPlan, type: LifecycleEventType, payload: EventPayload): Fired {
+  return dispatch(plan.handlers[type], payload, false);
+}
+
+/** Like `fire`, stopping at the first response that is not null or undefined (`emitUntilResponse`). */
+export function fireUntilResponse(plan: OperationPlan, type: LifecycleEventType, payload: EventPayload): Fired {
+  return dispatch(plan.handlers[type], payload, true);
+}
+
+/**
+ * Runs `then` with the responses once `fired` has settled: at once when it
+ * already has (no promise, no microtask), else on its promise.
+ */
+export function whenFired<T>(fired: Fired, then: (responses: HandlerResponse[]) => T): T | Promise<Awaited<T>> {
+  return Array.isArray(fired) ? then(fired) : (fired.then(then) as Promise<Awaited<T>>);
+}
+
+/** The last response of an until-response dispatch (the one that stopped it), or undefined. */
+export function lastResponse(responses: HandlerResponse[]): unknown {
+  return responses.length === 0 ? undefined : responses[responses.length - 1]![1];
+}
