@@ -36,12 +36,16 @@ export type ArgsWithState = Record<string | symbol, any> & {
 };
 
 /**
- * A fresh per-call context for handlers: reads go through to the SDK's
- * handler execution context, writes stay with this call.
+ * The per-call context for handlers. Without `cacheMiddleware` the SDK makes
+ * a context per call, and that is the one handlers get. With it, one context
+ * serves every call of a command class, so each call gets a fresh object whose
+ * prototype is that context: reads go through, writes stay with the call.
+ * (Making a per-call context a prototype would cost V8 a map transition per
+ * call, hence not always a wrapper.)
  */
 export function createCallContext(sdkContext: HandlerExecutionContext, client: SmithyClientLike): CallContext {
-  const context = Object.create(sdkContext) as CallContext;
-  Object.defineProperty(context, 'client', { value: client, enumerable: false });
+  const context = (client.config.cacheMiddleware ? Object.create(sdkContext) : sdkContext) as CallContext;
+  Object.defineProperty(context, 'client', { value: client, enumerable: false, configurable: true });
   return context;
 }
 

@@ -1,5 +1,5 @@
 import { HttpRequest } from '@smithy/protocol-http';
-import type { FinalizeHandler, FinalizeHandlerArguments, HandlerExecutionContext } from '@smithy/types';
+import type { FinalizeHandler, FinalizeHandlerArguments, FinalizeHandlerOutput, HandlerExecutionContext } from '@smithy/types';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { firstNonNullResponse } from '../../emitter/index.js';
 import type { HandlerResponse } from '../../emitter/types.js';
@@ -18,41 +18,56 @@ import { signingInfoOf, type SigningInfo } from '../signing-info.js';
  * attempt, `response-received` and `needs-retry`.
  */
 export const attemptMiddleware =
-  () => (next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext) => async (args: FinalizeHandlerArguments<any>) => {
+  () =>
+  (next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext) =>
+  (args: FinalizeHandlerArguments<any>): Promise<Result> => {
     const state = (args as ArgsWithState)[CALL_STATE];
     if (!state) return next(args);
     const { listened } = state.plan;
-    for (;;) {
-      state.attempts += 1;
-      const attempt: AttemptState = {};
-      const request = HttpRequest.isInstance(args.request) ? cloneRequest(args.request) : args.request;
-      if (HttpRequest.isInstance(request)) {
-        const pending = beforeAttempt(state, sdkContext, request, attempt);
-        if (pending !== undefined) await pending;
-      }
-
-      let result: Awaited<ReturnType<typeof next>> | undefined;
-      let exception: unknown;
-      try {
-        // Object.assign and stores rather than `{ ...args, request, [ATTEMPT_STATE]: attempt }`:
-        // on node 20 a spread followed by keys the source lacks leaves V8's fast clone path.
-        const attemptArgs = Object.assign({}, args) as ArgsWithState;
-        attemptArgs.request = request;
-        attemptArgs[ATTEMPT_STATE] = attempt;
-        result = await next(attemptArgs as typeof args);
-      } catch (error) {
-        exception = error;
-      }
-
-      // An await costs a microtask turn even on a plain value: only when someone listens.
-      const delay = listened['response-received'] || listened['needs-retry'] ? await afterAttempt(state, result, exception) : undefined;
-      if (delay === undefined) {
-        if (result === undefined) throw exception;
-        return result;
-      }
-      await sleep(delay * 1000);
+    try {
+      // Only needs-retry can repeat an attempt here; without listeners after the attempt, one pass and no awaits.
+      if (!listened['response-received'] && !listened['needs-retry']) return attemptOnce(next, sdkContext, args, state);
+      return attemptUntilDone(next, sdkContext, args, state);
+    } catch (error) {
+      return Promise.reject(error);
     }
   };
+
+type Result = FinalizeHandlerOutput<any>;
+
+/** One attempt: a fresh request, the events before signing, then the rest of the stack. */
+function attemptOnce(next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext, args: FinalizeHandlerArguments<any>, state: CallState): Promise<Result> {
+  state.attempts += 1;
+  const attempt: AttemptState = {};
+  const request = HttpRequest.isInstance(args.request) ? cloneRequest(args.request) : args.request;
+  // Object.assign and stores rather than `{ ...args, request, [ATTEMPT_STATE]: attempt }`:
+  // on node 20 a spread followed by keys the source lacks leaves V8's fast clone path.
+  const attemptArgs = Object.assign({}, args) as ArgsWithState;
+  attemptArgs.request = request;
+  attemptArgs[ATTEMPT_STATE] = attempt;
+  const pending = HttpRequest.isInstance(request) ? beforeAttempt(state, sdkContext, request, attempt) : undefined;
+  if (pending === undefined) return next(attemptArgs as typeof args);
+  return pending.then(() => next(attemptArgs as typeof args));
+}
+
+/** Attempts until `needs-retry` asks for no more, with `response-received` and `needs-retry` after each. */
+async function attemptUntilDone(next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext, args: FinalizeHandlerArguments<any>, state: CallState): Promise<Result> {
+  for (;;) {
+    let result: Result | undefined;
+    let exception: unknown;
+    try {
+      result = await attemptOnce(next, sdkContext, args, state);
+    } catch (error) {
+      exception = error;
+    }
+    const delay = await afterAttempt(state, result, exception);
+    if (delay === undefined) {
+      if (result === undefined) throw exception;
+      return result;
+    }
+    await sleep(delay * 1000);
+  }
+}
 
 /**
  * `request-created`, `choose-signer` and `before-sign` in turn, then

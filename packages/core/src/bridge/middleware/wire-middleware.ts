@@ -1,5 +1,5 @@
 import type { DeserializeHandler, DeserializeHandlerArguments, DeserializeHandlerOutput } from '@smithy/types';
-import { ATTEMPT_STATE, CALL_STATE, type ArgsWithState } from '../call-state.js';
+import { ATTEMPT_STATE, CALL_STATE, type ArgsWithState, type CallState } from '../call-state.js';
 import { fire, fireUntilResponse, lastResponse, NOTHING_FIRED, whenFired } from '../fire.js';
 import { toHttpResponse } from '../http-response.js';
 
@@ -14,23 +14,36 @@ import { toHttpResponse } from '../http-response.js';
 export const wireMiddleware =
   () =>
   (next: DeserializeHandler<any, any>) =>
-  async (args: DeserializeHandlerArguments<any>): Promise<DeserializeHandlerOutput<any>> => {
+  (args: DeserializeHandlerArguments<any>): Promise<Result> => {
     const state = (args as ArgsWithState)[CALL_STATE];
     if (!state) return next(args);
-    const { plan, context } = state;
-    const { listened, names, model } = plan;
-    const unsignedRequest = (args as ArgsWithState)[ATTEMPT_STATE]?.unsignedRequest;
-    const sendArgs = unsignedRequest ? { ...args, request: unsignedRequest } : args;
+    try {
+      return sendAndParse(next, args, state);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
 
-    const answered = listened['before-send']
-      ? fireUntilResponse(plan, 'before-send', { eventName: names['before-send'], request: sendArgs.request, context })
-      : NOTHING_FIRED;
-    const result = await whenFired(answered, (responses) => {
+type Result = DeserializeHandlerOutput<any>;
+
+function sendAndParse(next: DeserializeHandler<any, any>, args: DeserializeHandlerArguments<any>, state: CallState): Promise<Result> {
+  const { plan, context } = state;
+  const { listened, names, model } = plan;
+  const unsignedRequest = (args as ArgsWithState)[ATTEMPT_STATE]?.unsignedRequest;
+  const sendArgs = unsignedRequest ? { ...args, request: unsignedRequest } : args;
+
+  const answered = listened['before-send']
+    ? fireUntilResponse(plan, 'before-send', { eventName: names['before-send'], request: sendArgs.request, context })
+    : NOTHING_FIRED;
+  const sent = Promise.resolve(
+    whenFired(answered, (responses): Result | Promise<Result> => {
       const response = lastResponse(responses);
       if (response === undefined || response === null) return next(sendArgs);
       return { response: toHttpResponse(response, names['before-send']), output: undefined };
-    });
-
-    if (!listened['before-parse']) return result;
-    return whenFired(fire(plan, 'before-parse', { eventName: names['before-parse'], response: result.response, model, context }), () => result);
-  };
+    }),
+  );
+  if (!listened['before-parse']) return sent;
+  return sent.then((result) =>
+    whenFired(fire(plan, 'before-parse', { eventName: names['before-parse'], response: result.response, model, context }), () => result),
+  );
+}
