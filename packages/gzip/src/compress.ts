@@ -23,8 +23,8 @@ const gzipAsync = promisify(gzip);
  */
 export const ASYNC_THRESHOLD_BYTES = 8 * 1024;
 
-/** gzips `bytes` at `level`: synchronously below `ASYNC_THRESHOLD_BYTES`, else on the threadpool. */
-export async function gzipBytes(bytes: Uint8Array, level: number): Promise<Buffer> {
+/** gzips `bytes` at `level`: synchronously below `ASYNC_THRESHOLD_BYTES` (no promise), else on the threadpool. */
+export function gzipBytes(bytes: Uint8Array, level: number): Buffer | Promise<Buffer> {
   if (bytes.byteLength < ASYNC_THRESHOLD_BYTES) return gzipSync(bytes, { level });
   return gzipAsync(bytes, { level });
 }
