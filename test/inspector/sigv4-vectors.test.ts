@@ -2,7 +2,8 @@
 // examples of the S3 documentation (header, presigned URL, signed chunked upload) and the
 // AWS CRT's trailer-signature test. A verifier that only agrees with itself would pass the
 // real-client tests and still be wrong; these cannot be passed that way.
-import { signingKey, startInspector, trailerSignature, verifyChunkChain, type Inspector } from '@sdk-events/inspector';
+import { signingKey, trailerSignature, verifyChunkChain } from '@sdk-events/inspector';
+import { useInspector } from '../helpers/inspector.js';
 import { expect } from 'chai';
 import { sendRaw } from './raw-http.js';
 
@@ -13,13 +14,7 @@ const suiteAuth = (signature: string, signedHeaders = 'host;x-amz-date') =>
 const flip = (hex: string) => `${hex.slice(0, -1)}${hex.endsWith('0') ? '1' : '0'}`;
 
 describe('inspector: SigV4 against published vectors', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector({ credentials: [SUITE, S3_DOCS] });
-  });
-  after(async () => {
-    await inspector.close();
-  });
+  const inspector = useInspector({ credentials: [SUITE, S3_DOCS] });
   const last = () => inspector.records.at(-1)!;
 
   const suiteCases = [

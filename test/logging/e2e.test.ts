@@ -6,7 +6,7 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { CopyObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { AliasedEventEmitter, attachEvents, eventsOf, UNSIGNED } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../helpers/inspector.js';
 import { loggingPlugin, type LoggerLike } from '@sdk-events/logging';
 import { cloudWatchClient, lambdaClient, s3Client } from '../helpers/clients.js';
 import { memoryLogger } from './memory-logger.js';
@@ -35,12 +35,7 @@ function pinoInMemory() {
 }
 
 describe('logging: end to end (real clients, local inspector)', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  beforeEach(() => inspector.clear());
-  after(() => inspector.close());
+  const inspector = useInspector();
 
   describe('lines', () => {
     it('one line per attempt and one per call, for each of 10 concurrent calls with retries', async () => {

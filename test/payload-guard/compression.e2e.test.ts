@@ -2,20 +2,13 @@ import { expect } from 'chai';
 import { gzipSync } from 'node:zlib';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { eventsOf } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../helpers/inspector.js';
 import { payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { cloudWatchClient } from '../helpers/clients.js';
 import { compressibleMetrics, expectAllVerified, expectDeliveredExactlyOnce, markedGzipHandler, metrics } from './helpers.js';
 
 describe('payload-guard: measuring compressed requests (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector({ maxBytes: 1_000_000, maxItems: 1000 });
-  });
-  after(async () => {
-    await inspector?.close();
-  });
-  beforeEach(() => inspector.clear());
+  const inspector = useInspector({ maxBytes: 1_000_000, maxItems: 1000 });
 
   // ~1.4 KB each: 1000 of them are ~1.4 MB as JSON, a few KB gzipped
   const data = compressibleMetrics(1000, 1400);

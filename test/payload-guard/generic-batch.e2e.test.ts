@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { CreateBucketCommand, DeleteObjectsCommand, PutObjectCommand, type DeleteObjectsCommandInput } from '@aws-sdk/client-s3';
 import { eventsOf } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import type { Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../helpers/inspector.js';
 import { payloadGuardPlugin, payloadGuardReportOf, type BatchSpec } from '@sdk-events/payload-guard';
 import { s3Client } from '../helpers/clients.js';
 import { expectAllVerified } from './helpers.js';
@@ -21,14 +22,7 @@ function keysPerRequest(inspector: Inspector): string[][] {
 }
 
 describe('payload-guard: a generic batch (real S3 client, DeleteObjects with 1000 keys per request)', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  after(async () => {
-    await inspector?.close();
-  });
-  beforeEach(() => inspector.clear());
+  const inspector = useInspector();
 
   it('deletes 2500 keys in 3 requests, each key once and in order; Deleted is merged into one list', async () => {
     const client = s3Client(inspector.url);

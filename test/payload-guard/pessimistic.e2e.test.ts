@@ -1,20 +1,14 @@
 import { expect } from 'chai';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { eventsOf } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { startInspector } from '@sdk-events/inspector';
+import { useInspector } from '../helpers/inspector.js';
 import { ItemTooLargeError, payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { cloudWatchClient } from '../helpers/clients.js';
 import { deliveredRequests, expectAllVerified, expectDeliveredExactlyOnce, incompressibleMetric, metrics } from './helpers.js';
 
 describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector({ maxBytes: 1_000_000, maxItems: 1000 });
-  });
-  after(async () => {
-    await inspector?.close();
-  });
-  beforeEach(() => inspector.clear());
+  const inspector = useInspector({ maxBytes: 1_000_000, maxItems: 1000 });
 
   it('2500 metrics arrive exactly once, in order, in 3 requests, and the caller gets one output', async () => {
     const client = cloudWatchClient(inspector.url);

@@ -3,7 +3,8 @@ import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { AliasedEventEmitter, attachEvents, eventsOf } from '@sdk-events/core';
-import { startInspector, type Inspector, type InspectedRequest } from '@sdk-events/inspector';
+import type { InspectedRequest } from '@sdk-events/inspector';
+import { useInspector } from '../helpers/inspector.js';
 import { createTraceIdHandler, toW3cTraceId, traceIdPlugin, withTraceId } from '@sdk-events/trace-id';
 import { cloudWatchClient, lambdaClient, s3Client } from '../helpers/clients.js';
 
@@ -29,12 +30,7 @@ function byCall(records: InspectedRequest[]): InspectedRequest[][] {
 }
 
 describe('trace-id: end to end (real clients, local inspector)', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  beforeEach(() => inspector.clear());
-  after(() => inspector.close());
+  const inspector = useInspector();
 
   it("the seed's Lambda example: the header arrives and is signed", async () => {
     const lambda = lambdaClient(inspector.url);

@@ -5,19 +5,14 @@ import { PutObjectCommand, GetObjectCommand, CreateBucketCommand } from '@aws-sd
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { AliasedEventEmitter, HierarchicalEmitter, attachEvents, eventsOf } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../../helpers/inspector.js';
 import { cloudWatchClient, lambdaClient, s3Client } from '../../helpers/clients.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const invoke = (name = 'probe') => new InvokeCommand({ FunctionName: name, Payload: utf8('{}') });
 
 describe('bridge: attaching to clients', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  after(() => inspector.close());
-  beforeEach(() => inspector.clear());
+  const inspector = useInspector();
 
   it('eventsOf returns the same AliasedEventEmitter every time', () => {
     const lambda = lambdaClient(inspector.url);

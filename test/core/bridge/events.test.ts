@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { InvokeCommand, GetFunctionCommand } from '@aws-sdk/client-lambda';
 import { HttpResponse } from '@smithy/protocol-http';
 import { eventsOf, UNSIGNED } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../../helpers/inspector.js';
 import { lambdaClient } from '../../helpers/clients.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -10,12 +10,7 @@ const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 const invoke = (payload = '{"n":1}', extra = {}) => new InvokeCommand({ FunctionName: 'probe', Payload: utf8(payload), ...extra });
 
 describe('bridge: what each event does', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  after(() => inspector.close());
-  beforeEach(() => inspector.clear());
+  const inspector = useInspector();
 
   const client = () => lambdaClient(inspector.url);
   const onlyRecord = () => {

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { eventsOf, UNSIGNED } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import type { Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../../helpers/inspector.js';
 import { lambdaClient } from '../../helpers/clients.js';
 import { botocoreLifecycle, findBotocorePython, recordLifecycle } from './lifecycle.js';
 
@@ -38,12 +39,7 @@ const scenarios: Record<string, { setup(inspector: Inspector, events: ReturnType
 };
 
 describe('bridge: lifecycle order', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  after(() => inspector.close());
-  beforeEach(() => inspector.clear());
+  const inspector = useInspector();
 
   async function ourOrder(name: string): Promise<string[]> {
     const client = lambdaClient(inspector.url, { retryStrategy: undefined, maxAttempts: 3 });

@@ -1,16 +1,12 @@
 import { expect } from 'chai';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { eventsOf } from '@sdk-events/core';
-import { startInspector, type Inspector } from '@sdk-events/inspector';
+import { useInspector } from '../../helpers/inspector.js';
 import { attemptCounterPlugin } from '../../fixtures/plugin-package/index.js';
 import { lambdaClient } from '../../helpers/clients.js';
 
 describe('bridge: plugins from other packages', () => {
-  let inspector: Inspector;
-  before(async () => {
-    inspector = await startInspector();
-  });
-  after(() => inspector.close());
+  const inspector = useInspector();
 
   it('a plugin package registers through events.use, once per name, on retries too', async () => {
     const counts = new Map<string, number>();
