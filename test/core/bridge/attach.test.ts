@@ -173,3 +173,21 @@ describe('bridge: attaching to clients', () => {
     for (const put of puts) expect(put.checksums.length).to.be.greaterThan(0);
   });
 });
+
+describe('bridge: aliased names', () => {
+  const inspector = useInspector();
+
+  it("an AliasedEventEmitter's table applies to the bridge's events: handlers see the aliased name", async () => {
+    const lambda = lambdaClient(inspector.url);
+    const events = attachEvents(lambda, new AliasedEventEmitter(new HierarchicalEmitter(), { lambda: 'aws-lambda' }));
+    const seen: string[] = [];
+    events.register('before-sign.aws-lambda', ({ eventName }) => {
+      seen.push(eventName);
+    });
+    events.register('after-call.lambda', ({ eventName }) => {
+      seen.push(eventName);
+    });
+    await lambda.send(invoke());
+    expect(seen).to.deep.equal(['before-sign.aws-lambda.Invoke', 'after-call.aws-lambda.Invoke']);
+  });
+});

@@ -260,3 +260,14 @@ describe('AliasedEventEmitter', () => {
     });
   });
 });
+
+describe('eventNameFor', () => {
+  it('is the name emit() emits under: aliased by AliasedEventEmitter, itself for HierarchicalEmitter', () => {
+    const [Aliased, Plain] = [AliasedEventEmitter, HierarchicalEmitter];
+    expect(new Aliased().eventNameFor('after-call.logs.PutLogEvents')).to.equal('after-call.cloudwatch-logs.PutLogEvents');
+    expect(new Aliased().eventNameFor('after-call.s3.PutObject')).to.equal('after-call.s3.PutObject');
+    expect(new Plain().eventNameFor('after-call.logs.PutLogEvents')).to.equal('after-call.logs.PutLogEvents');
+    expect(() => new Plain().eventNameFor('a..b')).to.throw(TypeError);
+    expect(() => new Aliased().eventNameFor('')).to.throw(TypeError);
+  });
+});
