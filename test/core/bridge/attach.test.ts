@@ -11,6 +11,13 @@ import { cloudWatchClient, lambdaClient, s3Client } from '../../helpers/clients.
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const invoke = (name = 'probe') => new InvokeCommand({ FunctionName: name, Payload: utf8('{}') });
 
+/** A promise and the function that resolves it (node 20 has no Promise.withResolvers). */
+function gate(): { promise: Promise<void>; open: () => void } {
+  let open!: () => void;
+  const promise = new Promise<void>((resolve) => (open = resolve));
+  return { promise, open };
+}
+
 describe('bridge: attaching to clients', () => {
   const inspector = useInspector();
 
@@ -98,36 +105,77 @@ describe('bridge: attaching to clients', () => {
     expect(eventsOf(lambda)).to.equal(second);
   });
 
-  it('keeps per-call state apart across 60 concurrent calls with async handlers', async () => {
+  for (const cacheMiddleware of [true, false]) {
+    it(`keeps per-call state apart across 60 concurrent calls with async handlers (cacheMiddleware: ${cacheMiddleware})`, async () => {
+      const lambda = lambdaClient(inspector.url, { cacheMiddleware });
+      const events = eventsOf(lambda);
+      const mismatches: string[] = [];
+      const seen = new Set<string>();
+      events.register('provide-client-params.lambda', async ({ params, context }) => {
+        await sleep(Math.random() * 5);
+        context.mine = params.FunctionName;
+      });
+      events.register('before-sign.lambda', async ({ request, context }) => {
+        await sleep(Math.random() * 5);
+        request.headers['x-mine'] = context.mine;
+      });
+      events.register('before-parse.lambda', ({ response, context }) => {
+        response.headers['x-amz-executed-version'] = context.mine;
+      });
+      events.register('after-call.lambda', async ({ context, parsed }) => {
+        await sleep(Math.random() * 5);
+        if (context.mine !== parsed.ExecutedVersion) mismatches.push(`${context.mine} != ${parsed.ExecutedVersion}`);
+        seen.add(context.mine);
+      });
+      const names = Array.from({ length: 60 }, (_, i) => `fn-${i}`);
+      await Promise.all(names.map((name) => lambda.send(invoke(name))));
+      expect(mismatches).to.deep.equal([]);
+      expect(seen.size).to.equal(60);
+      expect(inspector.records).to.have.length(60);
+      for (const record of inspector.records) {
+        expect(record.problems).to.deep.equal([]);
+        expect(record.path).to.equal(`/2015-03-31/functions/${record.headers['x-mine']}/invocations`);
+      }
+    });
+  }
+
+  it('cached stack: a call that overlaps others of its class keeps its own state when they end and new ones start', async () => {
+    // With cacheMiddleware, calls of one command class share the SDK's context. Here call b starts
+    // while a runs, outlives a, and is still running when c starts: each must keep its own events.
     const lambda = lambdaClient(inspector.url, { cacheMiddleware: true });
     const events = eventsOf(lambda);
-    const mismatches: string[] = [];
-    const seen = new Set<string>();
-    events.register('provide-client-params.lambda', async ({ params, context }) => {
-      await sleep(Math.random() * 5);
+    const release = { b: gate(), c: gate() };
+    const entered = { b: gate(), c: gate() };
+    const seen: string[] = [];
+    events.register('provide-client-params.lambda', ({ params, context }) => {
       context.mine = params.FunctionName;
     });
-    events.register('before-sign.lambda', async ({ request, context }) => {
-      await sleep(Math.random() * 5);
-      request.headers['x-mine'] = context.mine;
+    events.register('before-call.lambda', async ({ context }) => {
+      const name = context.mine as 'a' | 'b' | 'c';
+      if (name === 'a') return;
+      entered[name].open();
+      await release[name].promise;
     });
-    events.register('before-parse.lambda', ({ response, context }) => {
-      response.headers['x-amz-executed-version'] = context.mine;
-    });
-    events.register('after-call.lambda', async ({ context, parsed }) => {
-      await sleep(Math.random() * 5);
-      if (context.mine !== parsed.ExecutedVersion) mismatches.push(`${context.mine} != ${parsed.ExecutedVersion}`);
-      seen.add(context.mine);
-    });
-    const names = Array.from({ length: 60 }, (_, i) => `fn-${i}`);
-    await Promise.all(names.map((name) => lambda.send(invoke(name))));
-    expect(mismatches).to.deep.equal([]);
-    expect(seen.size).to.equal(60);
-    expect(inspector.records).to.have.length(60);
-    for (const record of inspector.records) {
-      expect(record.problems).to.deep.equal([]);
-      expect(record.path).to.equal(`/2015-03-31/functions/${record.headers['x-mine']}/invocations`);
+    for (const type of ['before-sign', 'before-send', 'after-call'] as const) {
+      events.register(`${type}.lambda`, ({ context, request }: { context: Record<string, unknown>; request?: { headers: Record<string, string> } }) => {
+        seen.push(`${String(context.mine)}:${type}`);
+        if (type === 'before-sign') request!.headers['x-mine'] = String(context.mine);
+      });
     }
+    const a = lambda.send(invoke('a'));
+    const b = lambda.send(invoke('b'));
+    await entered.b.promise;
+    await a;
+    const c = lambda.send(invoke('c'));
+    await entered.c.promise;
+    release.b.open();
+    await b;
+    release.c.open();
+    await c;
+    expect(seen).to.deep.equal(['a:before-sign', 'a:before-send', 'a:after-call', 'b:before-sign', 'b:before-send', 'b:after-call', 'c:before-sign', 'c:before-send', 'c:after-call']);
+    expect(inspector.records.map((r) => [r.path, r.headers['x-mine']])).to.deep.equal(
+      ['a', 'b', 'c'].map((name) => [`/2015-03-31/functions/${name}/invocations`, name]),
+    );
   });
 
   it('CloudWatch (AWS JSON), compressed by the SDK itself: events see it, the request stays valid', async () => {

@@ -4,49 +4,36 @@ import type { CallContext } from '../lifecycle/events.js';
 import type { OperationPlan } from './operation-plan.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
-/**
- * Where the bridge keeps a call's state: on the middleware arguments, which
- * every SDK middleware passes down by spreading (`next({ ...args, request })`).
- * The SDK's own context cannot hold it: with `cacheMiddleware` one context
- * object serves every call of a command class.
- */
-export const CALL_STATE = Symbol('sdk-events.call');
-/** Per-attempt state, from the attempt middleware to the wire middleware. */
-export const ATTEMPT_STATE = Symbol('sdk-events.attempt');
-
 /** One call's state, shared by all of its events. */
 export interface CallState {
   readonly plan: OperationPlan;
+  /** The SDK's handler execution context the call's middleware receive. */
+  readonly sdkContext: HandlerExecutionContext;
   /** The `context` every payload of this call carries. */
   readonly context: CallContext;
   /** Attempts started so far (the SDK's retries and `needs-retry` retries alike). */
   attempts: number;
+  /** Set when `choose-signer` answered `UNSIGNED`: this attempt's request to send instead of the signed one. */
+  unsignedRequest: HttpRequest | undefined;
 }
-
-/** One attempt's state. */
-export interface AttemptState {
-  /** Set when `choose-signer` answered `UNSIGNED`: the request to send instead of the signed one. */
-  unsignedRequest?: HttpRequest;
-}
-
-/** Middleware arguments carrying the bridge's state. */
-export type ArgsWithState = Record<string | symbol, any> & {
-  [CALL_STATE]?: CallState;
-  [ATTEMPT_STATE]?: AttemptState;
-};
 
 /**
- * The per-call context for handlers. Without `cacheMiddleware` the SDK makes
- * a context per call, and that is the one handlers get. With it, one context
- * serves every call of a command class, so each call gets a fresh object whose
- * prototype is that context: reads go through, writes stay with the call.
- * (Making a per-call context a prototype would cost V8 a map transition per
- * call, hence not always a wrapper.)
+ * Makes the per-call contexts for handlers of the calls that run with
+ * `sdkContext`. Without `cacheMiddleware` the SDK makes a context per call,
+ * and that is the one handlers get. With it, one context serves every call
+ * of a command class, so each call gets a fresh object whose prototype is a
+ * view of that context: reads go through, writes stay with the call. The
+ * view (which holds `client`) is made once, so V8 sees one prototype rather
+ * than a new one per call.
  */
-export function createCallContext(sdkContext: HandlerExecutionContext, client: SmithyClientLike): CallContext {
-  const context = (client.config.cacheMiddleware ? Object.create(sdkContext) : sdkContext) as CallContext;
-  Object.defineProperty(context, 'client', { value: client, enumerable: false, configurable: true });
-  return context;
+export function callContextFactory(sdkContext: HandlerExecutionContext, client: SmithyClientLike): () => CallContext {
+  if (!client.config.cacheMiddleware) return () => withClient(sdkContext, client);
+  let view: CallContext | undefined;
+  return () => Object.create((view ??= withClient(Object.create(sdkContext) as HandlerExecutionContext, client))) as CallContext;
+}
+
+function withClient(context: HandlerExecutionContext, client: SmithyClientLike): CallContext {
+  return Object.defineProperty(context, 'client', { value: client, enumerable: false, configurable: true }) as CallContext;
 }
 
 /** The Smithy operation name of the call `sdkContext` belongs to. */

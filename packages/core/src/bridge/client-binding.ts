@@ -1,5 +1,6 @@
 import { hyphenize } from '../emitter/index.js';
 import type { BridgeableEmitter } from './emitter-contract.js';
+import { CallsInFlight } from './calls-in-flight.js';
 import { planOperation, type OperationPlan } from './operation-plan.js';
 import { serviceIdOf, type SmithyClientLike } from './smithy-client.js';
 import { STACK_ENTRIES } from './stack-entries.js';
@@ -14,6 +15,8 @@ import { STACK_ENTRIES } from './stack-entries.js';
 export class ClientBinding {
   readonly serviceId: string;
   readonly serviceIdHyphenized: string;
+  /** This client's calls in flight: how the inner entries find a call's state. */
+  readonly calls = new CallsInFlight();
   private seenVersion = -1;
   private installed = new Set<string>();
   private plans = new Map<string, OperationPlan>();

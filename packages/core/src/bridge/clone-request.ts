@@ -4,12 +4,25 @@ import { HttpRequest } from '@smithy/protocol-http';
  * A copy of `request` whose headers and query a handler can change without
  * touching the original: the body is shared (handlers replace it, they do
  * not edit it in place).
+ *
+ * The copy is built the way the original was: an `HttpRequest` from the
+ * constructor, a plain object (what some SDK middleware pass on, such as
+ * request compression's `{ ...request, body }`) by a spread. Either way it
+ * has the original's hidden class, so the signer and the SDK's other
+ * middleware see the shapes they see without the bridge.
  */
 export function cloneRequest(request: HttpRequest): HttpRequest {
-  const query: HttpRequest['query'] = {};
-  for (const key of Object.keys(request.query)) {
-    const value = request.query[key];
-    query[key] = Array.isArray(value) ? [...value] : value;
+  const headers = { ...request.headers };
+  const query = cloneQuery(request.query);
+  if (Object.getPrototypeOf(request) === Object.prototype) return { ...request, headers, query } as HttpRequest;
+  return new HttpRequest({ ...request, headers, query });
+}
+
+function cloneQuery(query: HttpRequest['query']): HttpRequest['query'] {
+  const copy: HttpRequest['query'] = {};
+  for (const key of Object.keys(query)) {
+    const value = query[key];
+    copy[key] = Array.isArray(value) ? [...value] : value;
   }
-  return new HttpRequest({ ...request, headers: { ...request.headers }, query });
+  return copy;
 }

@@ -30,30 +30,30 @@ export const STACK_ENTRIES: readonly StackEntry[] = [
   {
     name: 'sdkEventsBeforeCallMiddleware',
     serves: ['before-call'],
-    install: (client) =>
-      client.middlewareStack.add(beforeCallMiddleware(), { step: 'build', priority: 'low', name: 'sdkEventsBeforeCallMiddleware', tags: TAGS }),
+    install: (client, binding) =>
+      client.middlewareStack.add(beforeCallMiddleware(binding), { step: 'build', priority: 'low', name: 'sdkEventsBeforeCallMiddleware', tags: TAGS }),
   },
   {
     name: 'sdkEventsAttemptMiddleware',
     serves: ['request-created', 'choose-signer', 'before-sign', 'response-received', 'needs-retry'],
-    install: (client) => addBeforeSigning(client, 'sdkEventsAttemptMiddleware'),
+    install: (client, binding) => addBeforeSigning(client, binding, 'sdkEventsAttemptMiddleware'),
   },
   {
     name: 'sdkEventsWireMiddleware',
     // choose-signer too: the unsigned request is swapped in here, after the signer ran.
     serves: ['before-send', 'before-parse', 'choose-signer'],
-    install: (client) =>
-      client.middlewareStack.add(wireMiddleware(), { step: 'deserialize', priority: 'low', name: 'sdkEventsWireMiddleware', tags: TAGS }),
+    install: (client, binding) =>
+      client.middlewareStack.add(wireMiddleware(binding), { step: 'deserialize', priority: 'low', name: 'sdkEventsWireMiddleware', tags: TAGS }),
   },
 ];
 
 /** Inside the SDK's retry loop and before the signer, wherever this client has them. */
-function addBeforeSigning(client: SmithyClientLike, name: string) {
+function addBeforeSigning(client: SmithyClientLike, binding: ClientBinding, name: string) {
   const stack = client.middlewareStack;
   const present = new Set(stack.identify().map((line) => line.split(' ')[0]));
   const signer = SIGNING_MIDDLEWARE.find((n) => present.has(n));
   const options = { name, tags: TAGS };
-  if (signer) stack.addRelativeTo(attemptMiddleware(), { ...options, relation: 'before', toMiddleware: signer });
-  else if (present.has('retryMiddleware')) stack.addRelativeTo(attemptMiddleware(), { ...options, relation: 'after', toMiddleware: 'retryMiddleware' });
-  else stack.add(attemptMiddleware(), { ...options, step: 'finalizeRequest', priority: 'low' });
+  if (signer) stack.addRelativeTo(attemptMiddleware(binding), { ...options, relation: 'before', toMiddleware: signer });
+  else if (present.has('retryMiddleware')) stack.addRelativeTo(attemptMiddleware(binding), { ...options, relation: 'after', toMiddleware: 'retryMiddleware' });
+  else stack.add(attemptMiddleware(binding), { ...options, step: 'finalizeRequest', priority: 'low' });
 }

@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { firstNonNullResponse } from '../../emitter/index.js';
 import type { HandlerResponse } from '../../emitter/types.js';
 import { UNSIGNED } from '../../lifecycle/unsigned.js';
-import { ATTEMPT_STATE, CALL_STATE, type ArgsWithState, type AttemptState, type CallState } from '../call-state.js';
+import type { CallState } from '../call-state.js';
+import type { ClientBinding } from '../client-binding.js';
 import { cloneRequest } from '../clone-request.js';
 import { syncContentLength } from '../content-length.js';
 import { fire, NOTHING_FIRED, whenFired } from '../fire.js';
@@ -18,10 +19,10 @@ import { signingInfoOf, type SigningInfo } from '../signing-info.js';
  * attempt, `response-received` and `needs-retry`.
  */
 export const attemptMiddleware =
-  () =>
+  ({ calls }: ClientBinding) =>
   (next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext) =>
   (args: FinalizeHandlerArguments<any>): Promise<Result> => {
-    const state = (args as ArgsWithState)[CALL_STATE];
+    const state = calls.of(sdkContext, args);
     if (!state) return next(args);
     const { listened } = state.plan;
     try {
@@ -38,16 +39,14 @@ type Result = FinalizeHandlerOutput<any>;
 /** One attempt: a fresh request, the events before signing, then the rest of the stack. */
 function attemptOnce(next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext, args: FinalizeHandlerArguments<any>, state: CallState): Promise<Result> {
   state.attempts += 1;
-  const attempt: AttemptState = {};
-  const request = HttpRequest.isInstance(args.request) ? cloneRequest(args.request) : args.request;
-  // Object.assign and stores rather than `{ ...args, request, [ATTEMPT_STATE]: attempt }`:
-  // on node 20 a spread followed by keys the source lacks leaves V8's fast clone path.
-  const attemptArgs = Object.assign({}, args) as ArgsWithState;
-  attemptArgs.request = request;
-  attemptArgs[ATTEMPT_STATE] = attempt;
-  const pending = HttpRequest.isInstance(request) ? beforeAttempt(state, sdkContext, request, attempt) : undefined;
-  if (pending === undefined) return next(attemptArgs as typeof args);
-  return pending.then(() => next(attemptArgs as typeof args));
+  state.unsignedRequest = undefined;
+  if (!HttpRequest.isInstance(args.request)) return next(args);
+  const request = cloneRequest(args.request);
+  // A spread that only replaces `request`, as the SDK's own middleware do: V8 gives the copy the arguments' own hidden class.
+  const attemptArgs = { ...args, request };
+  const pending = beforeAttempt(state, sdkContext, request);
+  if (pending === undefined) return next(attemptArgs);
+  return pending.then(() => next(attemptArgs));
 }
 
 /** Attempts until `needs-retry` asks for no more, with `response-received` and `needs-retry` after each. */
@@ -74,7 +73,7 @@ async function attemptUntilDone(next: FinalizeHandler<any, any>, sdkContext: Han
  * `content-length` for a body a handler replaced. Returns a promise only
  * when some handler did not answer synchronously.
  */
-function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest, attempt: AttemptState): void | Promise<void> {
+function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest): void | Promise<void> {
   const { plan, context } = state;
   const { listened, names, model } = plan;
   const bodyAsSerialized = request.body;
@@ -103,7 +102,7 @@ function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, re
         : NOTHING_FIRED;
       return whenFired(signed, () => {
         // The signer copies the request it signs, so this object stays as it is now: unsigned.
-        if (signing.signatureVersion === UNSIGNED) attempt.unsignedRequest = request;
+        if (signing.signatureVersion === UNSIGNED) state.unsignedRequest = request;
         syncBody();
       });
     });

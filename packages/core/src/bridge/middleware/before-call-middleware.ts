@@ -1,5 +1,5 @@
-import type { BuildHandler, BuildHandlerArguments } from '@smithy/types';
-import { CALL_STATE, type ArgsWithState } from '../call-state.js';
+import type { BuildHandler, BuildHandlerArguments, HandlerExecutionContext } from '@smithy/types';
+import type { ClientBinding } from '../client-binding.js';
 import { fireUntilResponse, lastResponse, whenFired } from '../fire.js';
 
 /**
@@ -7,8 +7,8 @@ import { fireUntilResponse, lastResponse, whenFired } from '../fire.js';
  * (build step, low priority), before any attempt. A response is the call's
  * output and nothing is sent.
  */
-export const beforeCallMiddleware = () => (next: BuildHandler<any, any>) => async (args: BuildHandlerArguments<any>) => {
-  const state = (args as ArgsWithState)[CALL_STATE];
+export const beforeCallMiddleware = ({ calls }: ClientBinding) => (next: BuildHandler<any, any>, sdkContext: HandlerExecutionContext) => async (args: BuildHandlerArguments<any>) => {
+  const state = calls.of(sdkContext, args);
   if (!state?.plan.listened['before-call']) return next(args);
   const { plan, context } = state;
   const fired = fireUntilResponse(plan, 'before-call', { eventName: plan.names['before-call'], params: args.input, request: args.request, model: plan.model, context });

@@ -1,5 +1,6 @@
-import type { DeserializeHandler, DeserializeHandlerArguments, DeserializeHandlerOutput } from '@smithy/types';
-import { ATTEMPT_STATE, CALL_STATE, type ArgsWithState, type CallState } from '../call-state.js';
+import type { DeserializeHandler, DeserializeHandlerArguments, DeserializeHandlerOutput, HandlerExecutionContext } from '@smithy/types';
+import type { CallState } from '../call-state.js';
+import type { ClientBinding } from '../client-binding.js';
 import { fire, fireUntilResponse, lastResponse, NOTHING_FIRED, whenFired } from '../fire.js';
 import { toHttpResponse } from '../http-response.js';
 
@@ -12,10 +13,10 @@ import { toHttpResponse } from '../http-response.js';
  * promise of their own.
  */
 export const wireMiddleware =
-  () =>
-  (next: DeserializeHandler<any, any>) =>
+  ({ calls }: ClientBinding) =>
+  (next: DeserializeHandler<any, any>, sdkContext: HandlerExecutionContext) =>
   (args: DeserializeHandlerArguments<any>): Promise<Result> => {
-    const state = (args as ArgsWithState)[CALL_STATE];
+    const state = calls.of(sdkContext, args);
     if (!state) return next(args);
     try {
       return sendAndParse(next, args, state);
@@ -29,7 +30,7 @@ type Result = DeserializeHandlerOutput<any>;
 function sendAndParse(next: DeserializeHandler<any, any>, args: DeserializeHandlerArguments<any>, state: CallState): Promise<Result> {
   const { plan, context } = state;
   const { listened, names, model } = plan;
-  const unsignedRequest = (args as ArgsWithState)[ATTEMPT_STATE]?.unsignedRequest;
+  const { unsignedRequest } = state;
   const sendArgs = unsignedRequest ? { ...args, request: unsignedRequest } : args;
 
   const answered = listened['before-send']
