@@ -228,6 +228,30 @@ describe('bridge: what each event does', () => {
     expect(inspector.records).to.have.length(0);
   });
 
+  const failing = [
+    ['before-parameter-build', 0],
+    ['request-created', 0],
+    ['before-sign', 0],
+    ['before-parse', 1],
+    ['after-call', 1],
+  ] as const;
+  for (const [type, sent] of failing) {
+    for (const how of ['throws', 'rejects'] as const) {
+      it(`${type}: a handler that ${how} fails the call with its error; later handlers do not run`, async () => {
+        const lambda = client();
+        const boom = new Error(`boom in ${type}`);
+        const events = eventsOf(lambda);
+        const later: string[] = [];
+        events.register(type, how === 'throws' ? () => { throw boom; } : async () => { throw boom; });
+        events.register(type, () => void later.push(type));
+        const error = await lambda.send(invoke()).catch((e: unknown) => e);
+        expect(error).to.equal(boom);
+        expect(later).to.deep.equal([]);
+        expect(inspector.records).to.have.length(sent);
+      });
+    }
+  }
+
   it('events carry the operation of the call: one registration per operation', async () => {
     const lambda = client();
     const names: string[] = [];

@@ -20,7 +20,9 @@ export function cloneRequest(request: HttpRequest): HttpRequest {
 
 function cloneQuery(query: HttpRequest['query']): HttpRequest['query'] {
   const copy: HttpRequest['query'] = {};
-  for (const key of Object.keys(query)) {
+  // for-in rather than Object.keys: most queries are empty, and this allocates nothing for them.
+  for (const key in query) {
+    if (!Object.hasOwn(query, key)) continue;
     const value = query[key];
     copy[key] = Array.isArray(value) ? [...value] : value;
   }

@@ -1,4 +1,4 @@
-import { dispatch } from '../emitter/dispatch.js';
+import { dispatch, dispatchIgnoringResponses } from '../emitter/dispatch.js';
 import type { EventPayload, HandlerResponse } from '../emitter/types.js';
 import type { LifecycleEventType } from '../lifecycle/events.js';
 import type { OperationPlan } from './operation-plan.js';
@@ -19,6 +19,15 @@ export const NOTHING_FIRED: HandlerResponse[] = [];
  */
 export function fire(plan: OperationPlan, type: LifecycleEventType, payload: EventPayload): Fired {
   return dispatch(plan.handlers[type], payload, false);
+}
+
+/**
+ * Like `fire` for an event whose responses the bridge does not use: no
+ * pairs, and undefined rather than a promise when every handler answered
+ * synchronously.
+ */
+export function notify(plan: OperationPlan, type: LifecycleEventType, payload: EventPayload): undefined | Promise<void> {
+  return dispatchIgnoringResponses(plan.handlers[type], payload);
 }
 
 /** Like `fire`, stopping at the first response that is not null or undefined (`emitUntilResponse`). */

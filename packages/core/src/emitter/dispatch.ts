@@ -66,3 +66,27 @@ async function continueAsync(
     if (isThenable(response)) response = await response;
   }
 }
+
+/**
+ * Calls `handlers` one after another with `payload` for an event whose
+ * responses nobody reads (the bridge's `before-sign`, `after-call`, …):
+ * `dispatch` without the pairs. Returns undefined when every handler
+ * answered synchronously, else a promise that settles when the last one
+ * has; errors as `dispatch`.
+ */
+export function dispatchIgnoringResponses(handlers: readonly EventHandler<any>[], payload: EventPayload): undefined | Promise<void> {
+  const count = handlers.length;
+  for (let index = 0; index < count; index++) {
+    const response = handlers[index]!(payload);
+    if (isThenable(response)) return finishIgnoringResponses(handlers, payload, index, response);
+  }
+  return undefined;
+}
+
+async function finishIgnoringResponses(handlers: readonly EventHandler<any>[], payload: EventPayload, index: number, pending: PromiseLike<unknown>): Promise<void> {
+  await pending;
+  for (index++; index < handlers.length; index++) {
+    const response = handlers[index]!(payload);
+    if (isThenable(response)) await response;
+  }
+}

@@ -8,7 +8,7 @@ import type { CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
 import { cloneRequest } from '../clone-request.js';
 import { syncContentLength } from '../content-length.js';
-import { fire, NOTHING_FIRED, whenFired } from '../fire.js';
+import { fire, notify } from '../fire.js';
 import { signingInfoOf, type SigningInfo } from '../signing-info.js';
 
 /**
@@ -70,56 +70,79 @@ async function attemptUntilDone(next: FinalizeHandler<any, any>, sdkContext: Han
 
 /**
  * `request-created`, `choose-signer` and `before-sign` in turn, then
- * `content-length` for a body a handler replaced. Returns a promise only
- * when some handler did not answer synchronously.
+ * `content-length` for a body a handler replaced. Each step goes on at once
+ * when its handlers answered synchronously, so this returns a promise only
+ * when one did not.
  */
-function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest): void | Promise<void> {
+function beforeAttempt(state: CallState, sdkContext: HandlerExecutionContext, request: HttpRequest): undefined | Promise<void> {
   const { plan, context } = state;
   const { listened, names, model } = plan;
-  const bodyAsSerialized = request.body;
+  const attempt: Attempt = { state, request, bodyAsSerialized: request.body, signing: undefined };
   const created = listened['request-created']
-    ? fire(plan, 'request-created', { eventName: names['request-created'], request, operationName: model.name, context })
-    : NOTHING_FIRED;
-  return whenFired(created, () => {
-    if (!listened['choose-signer'] && !listened['before-sign']) return syncBody();
-    const signing = signingInfoOf(sdkContext);
-    const { signingName, regionName } = signing;
-    const chosen = listened['choose-signer']
-      ? fire(plan, 'choose-signer', { eventName: names['choose-signer'], signingName, regionName, signatureVersion: signing.signatureVersion, context })
-      : NOTHING_FIRED;
-    return whenFired(chosen, (responses) => {
-      applySignerChoice(state, signing, responses);
-      const signed = listened['before-sign']
-        ? fire(plan, 'before-sign', {
-            eventName: names['before-sign'],
-            request,
-            signingName,
-            regionName,
-            signatureVersion: signing.signatureVersion,
-            operationName: model.name,
-            context,
-          })
-        : NOTHING_FIRED;
-      return whenFired(signed, () => {
-        // The signer copies the request it signs, so this object stays as it is now: unsigned.
-        if (signing.signatureVersion === UNSIGNED) state.unsignedRequest = request;
-        syncBody();
-      });
-    });
-  });
+    ? notify(plan, 'request-created', { eventName: names['request-created'], request, operationName: model.name, context })
+    : undefined;
+  if (!listened['choose-signer'] && !listened['before-sign']) return created === undefined ? syncBody(attempt) : created.then(() => syncBody(attempt));
+  attempt.signing = signingInfoOf(sdkContext);
+  return created === undefined ? chooseSigner(attempt) : created.then(() => chooseSigner(attempt));
+}
 
-  function syncBody() {
-    if (request.body !== bodyAsSerialized) syncContentLength(request);
+/** What the steps of `beforeAttempt` share. */
+interface Attempt {
+  readonly state: CallState;
+  readonly request: HttpRequest;
+  readonly bodyAsSerialized: unknown;
+  signing: SigningInfo | undefined;
+}
+
+function chooseSigner(attempt: Attempt): undefined | Promise<void> {
+  const { state } = attempt;
+  const { plan, context } = state;
+  if (!plan.listened['choose-signer']) return beforeSign(attempt);
+  const { signingName, regionName, signatureVersion } = attempt.signing!;
+  const chosen = fire(plan, 'choose-signer', { eventName: plan.names['choose-signer'], signingName, regionName, signatureVersion, context });
+  if (!Array.isArray(chosen)) {
+    return chosen.then((responses) => {
+      applySignerChoice(attempt, responses);
+      return beforeSign(attempt);
+    });
   }
+  applySignerChoice(attempt, chosen);
+  return beforeSign(attempt);
+}
+
+function beforeSign(attempt: Attempt): undefined | Promise<void> {
+  const { state, request } = attempt;
+  const { plan, context } = state;
+  const signing = attempt.signing!;
+  const signed = plan.listened['before-sign']
+    ? notify(plan, 'before-sign', {
+        eventName: plan.names['before-sign'],
+        request,
+        signingName: signing.signingName,
+        regionName: signing.regionName,
+        signatureVersion: signing.signatureVersion,
+        operationName: plan.model.name,
+        context,
+      })
+    : undefined;
+  // The signer copies the request it signs, so this object stays as it is now: unsigned.
+  if (signing.signatureVersion === UNSIGNED) state.unsignedRequest = request;
+  return signed === undefined ? syncBody(attempt) : signed.then(() => syncBody(attempt));
+}
+
+/** botocore computes `content-length` after `before-sign`: so does this, for a body a handler replaced. */
+function syncBody({ request, bodyAsSerialized }: Attempt): undefined {
+  if (request.body !== bodyAsSerialized) syncContentLength(request);
+  return undefined;
 }
 
 /** `UNSIGNED` from a `choose-signer` handler marks the attempt unsigned; another signer name is an error. */
-function applySignerChoice(state: CallState, signing: SigningInfo, responses: HandlerResponse[]) {
+function applySignerChoice({ state, signing }: Attempt, responses: HandlerResponse[]) {
   const chosen = firstNonNullResponse(responses);
-  if (chosen === UNSIGNED) signing.signatureVersion = UNSIGNED;
-  else if (chosen !== undefined && chosen !== signing.signatureVersion) {
+  if (chosen === UNSIGNED) signing!.signatureVersion = UNSIGNED;
+  else if (chosen !== undefined && chosen !== signing!.signatureVersion) {
     throw new TypeError(
-      `${state.plan.names['choose-signer']}: a handler chose the signer ${String(chosen)}; only UNSIGNED (or the current ${String(signing.signatureVersion)}) is supported`,
+      `${state.plan.names['choose-signer']}: a handler chose the signer ${String(chosen)}; only UNSIGNED (or the current ${String(signing!.signatureVersion)}) is supported`,
     );
   }
 }
@@ -131,7 +154,7 @@ async function afterAttempt(state: CallState, result: { response: unknown; outpu
   const response = result?.response ?? (exception as any)?.$response;
   const parsed = result?.output;
   if (listened['response-received']) {
-    await fire(plan, 'response-received', { eventName: names['response-received'], response, parsed, exception, context });
+    await notify(plan, 'response-received', { eventName: names['response-received'], response, parsed, exception, context });
   }
   if (!listened['needs-retry']) return undefined;
   const responses = await fire(plan, 'needs-retry', {

@@ -2,7 +2,7 @@ import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArgum
 import { firstNonNullResponse } from '../../emitter/index.js';
 import { callContextFactory, operationNameOf, type CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
-import { fire, whenFired } from '../fire.js';
+import { fire, notify, whenFired } from '../fire.js';
 
 type Output = InitializeHandlerOutput<any>;
 
@@ -40,7 +40,8 @@ function prepareParams(state: CallState, input: Record<string, unknown>) {
   return whenFired(provided, (responses) => {
     const params = firstNonNullResponse(responses, copy) as Record<string, unknown>;
     if (!listened['before-parameter-build']) return params;
-    return whenFired(fire(plan, 'before-parameter-build', { eventName: names['before-parameter-build'], params, model, context }), () => params);
+    const built = notify(plan, 'before-parameter-build', { eventName: names['before-parameter-build'], params, model, context });
+    return built === undefined ? params : built.then(() => params);
   });
 }
 
@@ -63,12 +64,15 @@ function callWithEvents(next: InitializeHandler<any, any>, args: InitializeHandl
     (result) => {
       calls.leave(state);
       if (!listened['after-call']) return result;
-      return whenFired(fire(plan, 'after-call', { eventName: names['after-call'], response: result.response, parsed: result.output, model, context }), () => result);
+      const notified = notify(plan, 'after-call', { eventName: names['after-call'], response: result.response, parsed: result.output, model, context });
+      return notified === undefined ? result : notified.then(() => result);
     },
     (exception: unknown) => {
       calls.leave(state);
       if (!listened['after-call-error']) throw exception;
-      return whenFired(fire(plan, 'after-call-error', { eventName: names['after-call-error'], exception, model, context }), () => {
+      const notified = notify(plan, 'after-call-error', { eventName: names['after-call-error'], exception, model, context });
+      if (notified === undefined) throw exception;
+      return notified.then(() => {
         throw exception;
       });
     },

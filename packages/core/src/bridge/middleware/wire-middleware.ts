@@ -1,7 +1,8 @@
 import type { DeserializeHandler, DeserializeHandlerArguments, DeserializeHandlerOutput, HandlerExecutionContext } from '@smithy/types';
 import type { CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
-import { fire, fireUntilResponse, lastResponse, NOTHING_FIRED, whenFired } from '../fire.js';
+import type { HandlerResponse } from '../../emitter/types.js';
+import { fireUntilResponse, lastResponse, notify } from '../fire.js';
 import { toHttpResponse } from '../http-response.js';
 
 /**
@@ -28,23 +29,28 @@ export const wireMiddleware =
 type Result = DeserializeHandlerOutput<any>;
 
 function sendAndParse(next: DeserializeHandler<any, any>, args: DeserializeHandlerArguments<any>, state: CallState): Promise<Result> {
-  const { plan, context } = state;
+  const { plan, context, unsignedRequest } = state;
   const { listened, names, model } = plan;
-  const { unsignedRequest } = state;
   const sendArgs = unsignedRequest ? { ...args, request: unsignedRequest } : args;
-
-  const answered = listened['before-send']
-    ? fireUntilResponse(plan, 'before-send', { eventName: names['before-send'], request: sendArgs.request, context })
-    : NOTHING_FIRED;
-  const sent = Promise.resolve(
-    whenFired(answered, (responses): Result | Promise<Result> => {
-      const response = lastResponse(responses);
-      if (response === undefined || response === null) return next(sendArgs);
-      return { response: toHttpResponse(response, names['before-send']), output: undefined };
-    }),
-  );
+  const sent = listened['before-send'] ? sendUnlessAnswered(next, sendArgs, state) : next(sendArgs);
   if (!listened['before-parse']) return sent;
-  return sent.then((result) =>
-    whenFired(fire(plan, 'before-parse', { eventName: names['before-parse'], response: result.response, model, context }), () => result),
-  );
+  return sent.then((result) => {
+    const parsing = notify(plan, 'before-parse', { eventName: names['before-parse'], response: result.response, model, context });
+    return parsing === undefined ? result : parsing.then(() => result);
+  });
+}
+
+/** `before-send`: the first response a handler gives stands for the network's; without one the request goes out. */
+function sendUnlessAnswered(next: DeserializeHandler<any, any>, sendArgs: DeserializeHandlerArguments<any>, state: CallState): Promise<Result> {
+  const { plan, context } = state;
+  const eventName = plan.names['before-send'];
+  const answered = fireUntilResponse(plan, 'before-send', { eventName, request: sendArgs.request, context });
+  if (Array.isArray(answered)) return sendOrAnswer(next, sendArgs, answered, eventName);
+  return answered.then((responses) => sendOrAnswer(next, sendArgs, responses, eventName));
+}
+
+function sendOrAnswer(next: DeserializeHandler<any, any>, sendArgs: DeserializeHandlerArguments<any>, responses: HandlerResponse[], eventName: string): Promise<Result> {
+  const response = lastResponse(responses);
+  if (response === undefined || response === null) return next(sendArgs);
+  return Promise.resolve({ response: toHttpResponse(response, eventName), output: undefined });
 }
