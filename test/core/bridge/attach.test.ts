@@ -139,6 +139,34 @@ describe('bridge: attaching to clients', () => {
     });
   }
 
+  for (const cacheMiddleware of [true, false]) {
+    it(`context reads through to the SDK's context, has the client, and keeps handler writes per call (cacheMiddleware: ${cacheMiddleware})`, async () => {
+      const lambda = lambdaClient(inspector.url, { cacheMiddleware });
+      const sdkContexts: Record<string, unknown>[] = [];
+      lambda.middlewareStack.add((next, sdkContext) => (args) => (sdkContexts.push(sdkContext as Record<string, unknown>), next(args)), {
+        step: 'initialize',
+        name: 'captureSdkContext',
+      });
+      const events = eventsOf(lambda);
+      const seen: Record<string, unknown>[] = [];
+      events.register('before-sign.lambda', ({ context }) => {
+        seen.push({ before: context.mine, commandName: context.commandName, client: context.client, keys: Object.keys(context), has: 'logger' in context });
+        context.mine = 'written';
+      });
+      events.register('after-call.lambda', ({ context }) => void seen.push({ after: context.mine }));
+      await lambda.send(invoke());
+      await lambda.send(invoke());
+      expect(seen).to.have.length(4);
+      for (const [first, second] of [seen.slice(0, 2), seen.slice(2)]) {
+        expect(first).to.include({ before: undefined, commandName: 'InvokeCommand', client: lambda, has: true });
+        expect(first!['keys']).to.include.members(['commandName', 'logger']);
+        expect(second).to.deep.equal({ after: 'written' });
+      }
+      expect(sdkContexts).to.have.length(2);
+      for (const sdkContext of sdkContexts) expect(sdkContext).to.not.have.any.keys('mine', 'client');
+    });
+  }
+
   it('cached stack: a call that overlaps others of its class keeps its own state when they end and new ones start', async () => {
     // With cacheMiddleware, calls of one command class share the SDK's context. Here call b starts
     // while a runs, outlives a, and is still running when c starts: each must keep its own events.

@@ -1,6 +1,7 @@
 import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, InitializeHandlerOutput } from '@smithy/types';
 import { firstNonNullResponse } from '../../emitter/index.js';
-import { callContextFactory, operationNameOf, type CallState } from '../call-state.js';
+import { newCallContext } from '../call-context.js';
+import { operationNameOf, type CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
 import { fire, notify, whenFired } from '../fire.js';
 
@@ -17,11 +18,10 @@ export const callMiddleware =
   (next: InitializeHandler<any, any>, sdkContext: HandlerExecutionContext) => {
     // Once per resolved stack: per call without cacheMiddleware, per command class with it.
     const operation = operationNameOf(sdkContext);
-    const newContext = callContextFactory(sdkContext, binding.client);
     return (args: InitializeHandlerArguments<any>): Promise<Output> => {
       try {
         const plan = binding.planFor(operation);
-        const state: CallState = { plan, sdkContext, context: newContext(), attempts: 0, unsignedRequest: undefined };
+        const state: CallState = { plan, sdkContext, context: newCallContext(sdkContext, binding.client), attempts: 0, unsignedRequest: undefined };
         if (!plan.listened['provide-client-params'] && !plan.listened['before-parameter-build']) return callWithEvents(next, args, binding, state);
         return Promise.resolve(prepareParams(state, args.input)).then((input) => callWithEvents(next, { ...args, input }, binding, state));
       } catch (error) {
