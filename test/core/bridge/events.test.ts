@@ -185,6 +185,8 @@ describe('bridge: what each event does', () => {
       expect(record.headers['x-trail']).to.equal('a');
       expect(text(record.decodedBody)).to.equal('{"n":1}!');
     }
+    // The SDK's retry middleware updates its own request between attempts: each copy carries that update.
+    expect(inspector.records.map((r) => r.headers['amz-sdk-request'])).to.deep.equal(['attempt=1; max=3', 'attempt=2; max=3']);
   });
 
   it('a handler that replaces the body as boto3 handlers do (no content-length) still sends a valid request', async () => {

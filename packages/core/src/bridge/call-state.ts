@@ -14,6 +14,10 @@ export interface CallState {
   attempts: number;
   /** Set when `choose-signer` answered `UNSIGNED`: this attempt's request to send instead of the signed one. */
   unsignedRequest: HttpRequest | undefined;
+  /** The request as the SDK gave it to the attempt middleware, which each attempt copies. */
+  originalRequest: unknown;
+  /** The copy the current attempt sends (what the SDK's arguments hold from then on). */
+  attemptRequest: HttpRequest | undefined;
 }
 
 /** The Smithy operation name of the call `sdkContext` belongs to. */
