@@ -45,17 +45,6 @@ const PLAN = pick(
   { rounds: 2500, opsPerRound: 4, warmupOps: 1500, roundsPerCollection: 100, clock: 'cpu' as const },
   { rounds: 300, opsPerRound: 4, warmupOps: 400, roundsPerCollection: 100, clock: 'cpu' as const },
 );
-/**
- * The same comparison in rounds of 32 calls: the first call of a round
- * finds the caches and branch predictors full of the other variants' work,
- * and longer rounds dilute that. The gap to the 4-call figure is what
- * coming back cold costs; an application whose SDK calls are interleaved
- * with other work pays it.
- */
-const WARM_PLAN = pick(
-  { rounds: 300, opsPerRound: 32, warmupOps: 0, roundsPerCollection: 10, clock: 'cpu' as const },
-  { rounds: 40, opsPerRound: 32, warmupOps: 0, roundsPerCollection: 10, clock: 'cpu' as const },
-);
 /** Clients per variant, used in turn: no single client's memory layout decides a variant's figure. */
 const INSTANCES = 2;
 const ALLOCATION = pick({ ops: 20, samples: 9 }, { ops: 20, samples: 3 });
@@ -133,17 +122,6 @@ async function measureStack(cacheMiddleware: boolean): Promise<Row[]> {
       budget: budget === undefined ? '—' : `≤ ${formatOverhead(budget)}`,
       status: budget === undefined ? 'info' : figure <= budget ? 'PASS' : 'MISS',
       detail: describe(timed[i]!, i),
-    });
-  }
-  if (cacheMiddleware) {
-    const [, warm] = await compareVariants([sets[0], sets[3]], WARM_PLAN);
-    rows.push({
-      section: '1 bridge',
-      case: `${setting}: bridge, 13 handlers, 3 match, in rounds of 32 calls`,
-      result: formatOverhead(warm!.ratio),
-      budget: '—',
-      status: 'info',
-      detail: `time only (IQR ${formatOverhead(warm!.ratioLow)}..${formatOverhead(warm!.ratioHigh)}); the gap to the row above is the cost of the first call of a round, made with caches the other clients filled`,
     });
   }
   return rows;
