@@ -6,9 +6,6 @@ import type { OperationPlan } from './operation-plan.js';
 /** The responses of an event: the pairs themselves when every handler was synchronous, else their promise. */
 export type Fired = HandlerResponse[] | Promise<HandlerResponse[]>;
 
-/** What an event nobody listens to "responds". */
-export const NOTHING_FIRED: HandlerResponse[] = [];
-
 /**
  * Calls the handlers the plan resolved for `type` with `payload` (built
  * fresh per event by the bridge, `eventName` included): what `emitter.emit`
