@@ -29,7 +29,8 @@ export function planOperation(
   const handlers = {} as Record<LifecycleEventType, readonly EventHandler<any>[]>;
   for (const type of LIFECYCLE_EVENT_TYPES) {
     names[type] = emitter.eventNameFor(`${type}.${serviceIdHyphenized}.${operation}`);
-    handlers[type] = emitter.handlersFor(names[type]);
+    // Unfrozen copies (handlersFor's lists are frozen): dispatch indexes them on every call.
+    handlers[type] = [...emitter.handlersFor(names[type])];
     listened[type] = handlers[type].length > 0;
   }
   return {
