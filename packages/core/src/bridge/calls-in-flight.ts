@@ -41,8 +41,14 @@ export class CallsInFlight {
 
   /** Stops tracking `state` (its call ended). */
   leave(state: CallState): void {
-    const index = this.calls.lastIndexOf(state);
-    if (index >= 0) this.calls.splice(index, 1);
+    const { calls } = this;
+    // Mostly the newest call ends first: pop it, without splice's array of removed elements.
+    if (calls[calls.length - 1] === state) {
+      calls.pop();
+      return;
+    }
+    const index = calls.lastIndexOf(state);
+    if (index >= 0) calls.splice(index, 1);
     else this.carried--;
   }
 

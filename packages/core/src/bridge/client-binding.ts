@@ -41,7 +41,10 @@ export class ClientBinding {
     for (const entry of STACK_ENTRIES) if (wanted.has(entry.name)) entry.install(this.client, this);
     this.installed = wanted;
     // With cacheMiddleware the SDK keeps one resolved handler per command class: drop them.
-    delete (this.client as { handlers?: unknown }).handlers;
+    // Not `delete`, which would put the client object in V8's dictionary mode for good: every
+    // SDK access to it (config, middlewareStack) would go slow, and polymorphic in every client.
+    // The SDK makes a new cache when it finds none.
+    (this.client as { handlers?: unknown }).handlers = undefined;
   }
 
   /** The plan of one operation for the emitter's current version. */
