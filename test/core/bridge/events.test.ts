@@ -136,7 +136,7 @@ describe('bridge: what each event does', () => {
     expect(output.ExecutedVersion).to.equal('patched');
   });
 
-  it('response-received and needs-retry: a number retries after that many seconds, with fresh requests', async () => {
+  it('response-received and needs-retry: a number retries after that many seconds, each from the request as serialized', async () => {
     const lambda = client();
     const events = eventsOf(lambda);
     const received: any[] = [];
@@ -170,7 +170,7 @@ describe('bridge: what each event does', () => {
     expect((error as Error).message).to.contain('needs-retry.lambda.Invoke');
   });
 
-  it('SDK retries start each attempt from a fresh copy of the request', async () => {
+  it('SDK retries start each attempt from the request as serialized', async () => {
     const lambda = client();
     eventsOf(lambda).register('before-sign.lambda.Invoke', ({ request }) => {
       request.headers['x-trail'] = request.headers['x-trail'] ? `${request.headers['x-trail']},a` : 'a';
@@ -185,8 +185,44 @@ describe('bridge: what each event does', () => {
       expect(record.headers['x-trail']).to.equal('a');
       expect(text(record.decodedBody)).to.equal('{"n":1}!');
     }
-    // The SDK's retry middleware updates its own request between attempts: each copy carries that update.
+    // The SDK's retry middleware updates its own request between attempts: each attempt carries that update.
     expect(inspector.records.map((r) => r.headers['amz-sdk-request'])).to.deep.equal(['attempt=1; max=3', 'attempt=2; max=3']);
+  });
+
+  it('a retry undoes whatever the failed attempt\'s handlers did: replaced headers, query edits, new fields', async () => {
+    const lambda = client();
+    const seen: unknown[] = [];
+    eventsOf(lambda).register('before-sign.lambda.Invoke', ({ request }) => {
+      seen.push({ trail: request.headers['x-trail'], query: { ...request.query }, extra: (request as any).extra });
+      request.headers = { ...request.headers, 'x-trail': 'replaced' };
+      request.query['Qualifier'] = 'edited';
+      (request as any).extra = 'added';
+    });
+    inspector.failNext(1, { status: 500, code: 'ServiceException' });
+    await lambda.send(invoke());
+    expect(seen).to.deep.equal([
+      { trail: undefined, query: {}, extra: undefined },
+      { trail: undefined, query: {}, extra: undefined },
+    ]);
+    expect(inspector.records.map((r) => [r.problems, r.headers['x-trail'], r.url.includes('Qualifier=edited')])).to.deep.equal([
+      [[], 'replaced', true],
+      [[], 'replaced', true],
+    ]);
+  });
+
+  it('a handler that fails an attempt with a retryable error: the SDK\'s retry starts from the request as serialized', async () => {
+    const lambda = client();
+    const trails: unknown[] = [];
+    eventsOf(lambda).register('before-sign.lambda.Invoke', ({ request }) => {
+      trails.push(request.headers['x-trail']);
+      request.headers['x-trail'] = 'a';
+      // The SDK retries an error marked $retryable; the handler throws it synchronously, before anything is sent.
+      if (trails.length === 1) throw Object.assign(new Error('try again'), { name: 'Throttled', $retryable: { throttling: false } });
+    });
+    await lambda.send(invoke());
+    expect(trails).to.deep.equal([undefined, undefined]);
+    expect(inspector.records).to.have.length(1);
+    expect(inspector.records[0]!.headers['x-trail']).to.equal('a');
   });
 
   it('a handler that replaces the body as boto3 handlers do (no content-length) still sends a valid request', async () => {

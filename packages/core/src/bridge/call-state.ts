@@ -2,6 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import type { CallContext } from '../lifecycle/events.js';
 import type { OperationPlan } from './operation-plan.js';
+import type { RequestSnapshot } from './request-snapshot.js';
 
 /** One call's state, shared by all of its events. */
 export interface CallState {
@@ -14,10 +15,8 @@ export interface CallState {
   attempts: number;
   /** Set when `choose-signer` answered `UNSIGNED`: this attempt's request to send instead of the signed one. */
   unsignedRequest: HttpRequest | undefined;
-  /** The request as the SDK gave it to the attempt middleware, which each attempt copies. */
-  originalRequest: unknown;
-  /** The copy the current attempt sends (what the SDK's arguments hold from then on). */
-  attemptRequest: HttpRequest | undefined;
+  /** The request the SDK gave the attempt middleware, as it was before any handler ran: each retry puts it back so. */
+  snapshot: RequestSnapshot | undefined;
 }
 
 /** The Smithy operation name of the call `sdkContext` belongs to. */

@@ -6,17 +6,18 @@ import type { HandlerResponse } from '../../emitter/types.js';
 import { UNSIGNED } from '../../lifecycle/unsigned.js';
 import type { CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
-import { cloneRequest } from '../clone-request.js';
 import { syncContentLength } from '../content-length.js';
 import { fire, notify } from '../fire.js';
+import { restoreRequest, snapshotRequest } from '../request-snapshot.js';
 import { signingInfoOf, type SigningInfo } from '../signing-info.js';
 
 /**
  * The per-attempt middleware (finalizeRequest step, after the SDK's retry
- * middleware and before signing). Every attempt starts from a fresh copy of
- * the request as serialization made it, as botocore builds a new request per
- * attempt; then `request-created`, `choose-signer`, `before-sign`; after the
- * attempt, `response-received` and `needs-retry`.
+ * middleware and before signing). Every attempt starts from the request as
+ * serialization made it, as botocore builds a new request per attempt (a
+ * failed attempt puts back what its handlers changed); then
+ * `request-created`, `choose-signer`, `before-sign`; after the attempt,
+ * `response-received` and `needs-retry`.
  */
 export const attemptMiddleware =
   ({ calls }: ClientBinding) =>
@@ -30,6 +31,7 @@ export const attemptMiddleware =
       if (!listened['response-received'] && !listened['needs-retry']) return attemptOnce(next, sdkContext, args, state);
       return attemptUntilDone(next, sdkContext, args, state);
     } catch (error) {
+      putBack(state);
       return Promise.reject(error);
     }
   };
@@ -37,30 +39,29 @@ export const attemptMiddleware =
 type Result = FinalizeHandlerOutput<any>;
 
 /**
- * One attempt: a fresh copy of the request, the events before signing, then
- * the rest of the stack.
- *
- * The copy goes down on the SDK's own arguments object (the retry
- * middleware's, passed again on each attempt) rather than on a new
- * `{ ...args, request }`: on node 20 the store into such a spread misses
- * V8's megamorphic cache on every call (seen with `--log-ic`). So the
- * arguments' `request` is this bridge's copy after the first attempt, and
- * the request to copy from is remembered on the call state.
+ * One attempt: the events before signing on the SDK's own request, then
+ * the rest of the stack. A request the SDK passes again (its retry
+ * middleware does) was put back as it was by the failed attempt before;
+ * a new one is remembered before any handler sees it.
  */
 function attemptOnce(next: FinalizeHandler<any, any>, sdkContext: HandlerExecutionContext, args: FinalizeHandlerArguments<any>, state: CallState): Promise<Result> {
   state.attempts += 1;
   state.unsignedRequest = undefined;
-  const given = args.request;
-  // Our copy coming back means a retry of the same request; anything else is the SDK's (new) request.
-  const original = given === state.attemptRequest ? state.originalRequest : given;
-  if (!HttpRequest.isInstance(original)) return next(args);
-  const request = cloneRequest(original);
-  state.originalRequest = original;
-  state.attemptRequest = request;
-  args.request = request;
+  const { request } = args;
+  if (!(request instanceof HttpRequest) && !HttpRequest.isInstance(request)) return next(args);
+  if (state.snapshot?.request !== request) state.snapshot = snapshotRequest(request);
   const pending = beforeAttempt(state, sdkContext, request);
-  if (pending === undefined) return next(args);
-  return pending.then(() => next(args));
+  const sent = pending === undefined ? next(args) : pending.then(() => next(args));
+  // Registered before the SDK's retry middleware awaits `sent`, so this runs first: the
+  // request is back as serialization made it before the SDK updates it for its next attempt.
+  // `sent` itself goes up the stack, so a call that succeeds waits for no extra promise.
+  sent.then(undefined, () => putBack(state));
+  return sent;
+}
+
+/** Puts the call's request back as it was before the handlers of the attempt that just ended. */
+function putBack(state: CallState): void {
+  if (state.snapshot !== undefined) restoreRequest(state.snapshot);
 }
 
 /** Attempts until `needs-retry` asks for no more, with `response-received` and `needs-retry` after each. */
@@ -78,6 +79,8 @@ async function attemptUntilDone(next: FinalizeHandler<any, any>, sdkContext: Han
       if (result === undefined) throw exception;
       return result;
     }
+    // A retry asked for after a response: no failure put the request back.
+    putBack(state);
     await sleep(delay * 1000);
   }
 }

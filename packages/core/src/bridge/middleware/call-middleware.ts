@@ -21,7 +21,7 @@ export const callMiddleware =
     return (args: InitializeHandlerArguments<any>): Promise<Output> => {
       try {
         const plan = binding.planFor(operation);
-        const state: CallState = { plan, sdkContext, context: newCallContext(sdkContext, binding.client), attempts: 0, unsignedRequest: undefined, originalRequest: undefined, attemptRequest: undefined };
+        const state: CallState = { plan, sdkContext, context: newCallContext(sdkContext, binding.client), attempts: 0, unsignedRequest: undefined, snapshot: undefined };
         if (!plan.listened['provide-client-params'] && !plan.listened['before-parameter-build']) return callWithEvents(next, args, binding, state);
         return Promise.resolve(prepareParams(state, args.input)).then((input) => callWithEvents(next, { ...args, input }, binding, state));
       } catch (error) {
