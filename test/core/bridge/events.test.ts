@@ -210,6 +210,28 @@ describe('bridge: what each event does', () => {
     ]);
   });
 
+  it('a retry undoes in-place edits of a multi-value query parameter', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    const seen: unknown[] = [];
+    // before-call runs once, before the attempts: the request each attempt starts from has the array.
+    events.register('before-call.lambda.Invoke', ({ request }) => {
+      request.query['tag'] = ['a', 'b'];
+    });
+    events.register('before-sign.lambda.Invoke', ({ request }) => {
+      const tags = request.query['tag'] as string[];
+      seen.push([...tags]);
+      tags.push('added');
+    });
+    inspector.failNext(1, { status: 500, code: 'ServiceException' });
+    await lambda.send(invoke());
+    expect(seen).to.deep.equal([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
+    expect(inspector.records.map((r) => r.problems)).to.deep.equal([[], []]);
+  });
+
   it('a handler that fails an attempt with a retryable error: the SDK\'s retry starts from the request as serialized', async () => {
     const lambda = client();
     const trails: unknown[] = [];

@@ -1,7 +1,5 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 
-type Query = HttpRequest['query'];
-
 /**
  * A request as it was before this attempt's handlers ran: enough to put the
  * very same object back the way it was, so a retry starts from the request
@@ -17,18 +15,26 @@ type Query = HttpRequest['query'];
  */
 export interface RequestSnapshot {
   readonly request: HttpRequest;
-  /** The request's own fields (`headers` and `query` as the objects they were). */
-  readonly fields: Record<string, unknown>;
-  readonly headers: Record<string, string>;
-  readonly query: Query;
+  /** The request's own fields (`headers` and `query` among them, as the objects they were). */
+  readonly fields: Entries;
+  readonly headers: Entries;
+  readonly query: Entries;
 }
 
-/** Called as `hasOwnProperty.call(object, key)` inside a for-in over `object`, which V8 reduces to an enum cache check. */
-const hasOwnProperty = Object.prototype.hasOwnProperty;
+/**
+ * An object's own enumerable entries as two arrays, from `Object.keys` and
+ * `Object.values`: builtins that read V8's enum cache, where copying into a
+ * fresh object stores key by key through a megamorphic store (that costed
+ * about 0.4% of a call in a CPU profile).
+ */
+interface Entries {
+  readonly keys: string[];
+  readonly values: unknown[];
+}
 
 /** Remembers `request` as it is now. */
 export function snapshotRequest(request: HttpRequest): RequestSnapshot {
-  return { request, fields: copyOwn(request as unknown as Record<string, unknown>), headers: copyOwn(request.headers), query: copyQuery(request.query) };
+  return { request, fields: entriesOf(request), headers: entriesOf(request.headers), query: withArrayCopies(entriesOf(request.query ?? {})) };
 }
 
 /**
@@ -38,29 +44,24 @@ export function snapshotRequest(request: HttpRequest): RequestSnapshot {
  * on a call that succeeds at once.
  */
 export function restoreRequest({ request, fields, headers, query }: RequestSnapshot): void {
-  restoreOwn(request as unknown as Record<string, unknown>, fields);
-  restoreOwn(request.headers, headers);
-  if (request.query) restoreOwn(request.query, copyQuery(query));
+  restoreEntries(request as unknown as Record<string, unknown>, fields);
+  restoreEntries(request.headers, headers);
+  // Multi-value arrays are copied again: the next attempt's handlers may edit them in place too.
+  if (request.query) restoreEntries(request.query, withArrayCopies(query));
 }
 
-function copyOwn<T>(source: Record<string, T>): Record<string, T> {
-  const copy: Record<string, T> = {};
-  for (const key in source) if (hasOwnProperty.call(source, key)) copy[key] = source[key]!;
-  return copy;
+function entriesOf(source: object): Entries {
+  return { keys: Object.keys(source), values: Object.values(source) };
 }
 
-/** A copy of a query whose multi-value arrays are copies too: handlers may edit those in place. */
-function copyQuery(query: Query): Query {
-  const copy: Query = {};
-  for (const key in query) {
-    if (!hasOwnProperty.call(query, key)) continue;
-    const value = query[key];
-    copy[key] = Array.isArray(value) ? [...value] : value!;
-  }
-  return copy;
+/** `entries` with copies of its array values (a query's multi-value parameters): handlers may edit those in place. */
+function withArrayCopies(entries: Entries): Entries {
+  const { keys, values } = entries;
+  if (!values.some(Array.isArray)) return entries;
+  return { keys, values: values.map((value) => (Array.isArray(value) ? [...(value as unknown[])] : value)) };
 }
 
-function restoreOwn<T>(target: Record<string, T>, saved: Record<string, T>): void {
-  for (const key of Object.keys(target)) if (!hasOwnProperty.call(saved, key)) delete target[key];
-  for (const key of Object.keys(saved)) if (target[key] !== saved[key]) target[key] = saved[key]!;
+function restoreEntries(target: Record<string, unknown>, { keys, values }: Entries): void {
+  for (const key of Object.keys(target)) if (!keys.includes(key)) delete target[key];
+  for (let i = 0; i < keys.length; i++) if (target[keys[i]!] !== values[i]) target[keys[i]!] = values[i];
 }
