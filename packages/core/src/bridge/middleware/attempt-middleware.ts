@@ -31,7 +31,6 @@ export const attemptMiddleware =
       if (!listened['response-received'] && !listened['needs-retry']) return attemptOnce(next, sdkContext, args, state);
       return attemptUntilDone(next, sdkContext, args, state);
     } catch (error) {
-      putBack(state);
       return Promise.reject(error);
     }
   };
@@ -50,8 +49,14 @@ function attemptOnce(next: FinalizeHandler<any, any>, sdkContext: HandlerExecuti
   const { request } = args;
   if (!(request instanceof HttpRequest) && !HttpRequest.isInstance(request)) return next(args);
   if (state.snapshot?.request !== request) state.snapshot = snapshotRequest(request);
-  const pending = beforeAttempt(state, sdkContext, request);
-  const sent = pending === undefined ? next(args) : pending.then(() => next(args));
+  let sent: Promise<Result>;
+  try {
+    const pending = beforeAttempt(state, sdkContext, request);
+    sent = pending === undefined ? next(args) : pending.then(() => next(args));
+  } catch (error) {
+    // A handler that throws synchronously fails the attempt like one that rejects.
+    sent = Promise.reject(error);
+  }
   // Registered before the SDK's retry middleware awaits `sent`, so this runs first: the
   // request is back as serialization made it before the SDK updates it for its next attempt.
   // `sent` itself goes up the stack, so a call that succeeds waits for no extra promise.
