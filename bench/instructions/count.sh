@@ -3,8 +3,9 @@
 #   bench/instructions/count.sh MODE [SEEDS]     MODE: plain | mixed | bridge; SEEDS default "1 2 3"
 # Runs calls.mjs for 200 and for 600 rounds and divides the difference by the
 # 3,200 calls in between, so start-up and warm-up cancel out. V8's hash and
-# random seeds are fixed (repeat runs then agree within about 0.05%); other
-# seeds move the figure by about ±0.3%, so it reports each seed and the mean.
+# random seeds are fixed (repeat runs in one checkout then agree within about
+# 0.05%); other seeds move the figure by about ±0.3%, so it reports each seed
+# and the mean.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mode=$1
