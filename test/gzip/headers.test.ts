@@ -73,6 +73,20 @@ describe('gzip: headers', () => {
     expect(req.headers['content-encoding']).to.equal('gzip');
   });
 
+  it('writes the headers as they are when compression ends, not as they were when it began', async () => {
+    const big = metricJson(64 * 1024); // compressed on the threadpool: other code runs meanwhile
+    const req = request(big, { 'content-length': String(big.length) });
+    const pending = gzipRequest(req);
+    delete req.headers['content-length'];
+    req.headers['Content-Length'] = String(big.length);
+    req.headers['Content-Encoding'] = 'identity';
+    expect((await pending).compressed).to.equal(true);
+    expect(Object.keys(req.headers).filter((k) => k.toLowerCase() === 'content-length')).to.deep.equal(['Content-Length']);
+    expect(req.headers['Content-Length']).to.equal(String(bodyBytes(req).length));
+    expect(Object.keys(req.headers).filter((k) => k.toLowerCase() === 'content-encoding')).to.deep.equal(['Content-Encoding']);
+    expect(req.headers['Content-Encoding']).to.equal('gzip');
+  });
+
   it('leaves other headers and the rest of the request as they were', async () => {
     const req = request(text, { 'x-amz-target': 'GraniteServiceVersion20100801.PutMetricData', host: 'example' });
     req.query = { a: 'b' };

@@ -48,42 +48,40 @@ interface BodyDigestHeader {
 export type ChecksumPlan =
   | {
       ok: true;
-      /** The new value of every body digest header, computed over `bytes`, keyed as the request keys them. */
-      recompute(bytes: Uint8Array): Array<[key: string, value: string]>;
+      /** Sets every body digest header of `headers` (under the key the request has) to its value over `bytes`. */
+      recompute(headers: HeaderMap, bytes: Uint8Array): void;
     }
   | { ok: false; reason: 'checksum-unknown' | 'checksum-mismatch' | 'payload-hash-unknown' };
 
 /**
- * Whether the request has any header that covers its body bytes, other than
- * `x-amz-content-sha256: UNSIGNED-PAYLOAD`: `content-md5`, an
- * `x-amz-checksum-<algorithm>` digest (known or not), or a payload hash
- * that is not `UNSIGNED-PAYLOAD`.
+ * Whether any of `digestKeys` (from `scanHeaders`) covers the body bytes:
+ * `content-md5`, an `x-amz-checksum-<algorithm>` digest (known or not), or
+ * a payload hash that is not `UNSIGNED-PAYLOAD`.
  */
-export function hasBodyDigestHeader(headers: HeaderMap): boolean {
-  for (const key of Object.keys(headers)) {
-    if (headers[key] === undefined) continue;
+export function hasBodyDigestHeader(headers: HeaderMap, digestKeys: readonly string[]): boolean {
+  for (const key of digestKeys) {
     const name = key.toLowerCase();
-    if (name === 'content-md5') return true;
-    if (name.startsWith('x-amz-checksum-') && !NOT_A_DIGEST.has(name)) return true;
-    if (name === PAYLOAD_HASH_HEADER && String(headers[key]).trim() !== UNSIGNED_PAYLOAD) return true;
+    if (name === PAYLOAD_HASH_HEADER ? String(headers[key]).trim() !== UNSIGNED_PAYLOAD : !NOT_A_DIGEST.has(name)) return true;
   }
   return false;
 }
 
+const NOTHING_TO_RECOMPUTE: ChecksumPlan = { ok: true, recompute: () => {} };
+
 /**
- * Finds every body digest header of a request with an in-memory body,
- * checks each against `original` and, when all match, offers to recompute
- * them over the new bytes. Refuses (`ok: false`) when a header names an
- * algorithm this package cannot compute, when a header does not match the
- * original bytes, or when the payload hash is a marker other than
- * `UNSIGNED-PAYLOAD` (the `STREAMING-…` ones belong to aws-chunked bodies).
+ * Looks at every body digest header of a request with an in-memory body
+ * (`digestKeys`, from `scanHeaders`), checks each against `original` and,
+ * when all match, offers to recompute them over the new bytes. Refuses
+ * (`ok: false`) when a header names an algorithm this package cannot
+ * compute, when a header does not match the original bytes, or when the
+ * payload hash is a marker other than `UNSIGNED-PAYLOAD` (the `STREAMING-…`
+ * ones belong to aws-chunked bodies).
  */
-export function planChecksums(headers: HeaderMap, original: Uint8Array): ChecksumPlan {
+export function planChecksums(headers: HeaderMap, digestKeys: readonly string[], original: Uint8Array): ChecksumPlan {
+  if (digestKeys.length === 0) return NOTHING_TO_RECOMPUTE;
   const digests: BodyDigestHeader[] = [];
-  for (const key of Object.keys(headers)) {
-    const raw = headers[key];
-    if (raw === undefined) continue;
-    const value = String(raw).trim();
+  for (const key of digestKeys) {
+    const value = String(headers[key]).trim();
     const name = key.toLowerCase();
     if (name === PAYLOAD_HASH_HEADER) {
       if (value === UNSIGNED_PAYLOAD) continue;
@@ -100,7 +98,9 @@ export function planChecksums(headers: HeaderMap, original: Uint8Array): Checksu
   }
   return {
     ok: true,
-    recompute: (bytes) => digests.map((header) => [header.key, header.digest(bytes)]),
+    recompute: (target, bytes) => {
+      for (const header of digests) target[header.key] = header.digest(bytes);
+    },
   };
 }
 

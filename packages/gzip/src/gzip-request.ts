@@ -7,7 +7,7 @@
 import { classifyBody, startsWithGzipMagic } from './body.js';
 import { hasBodyDigestHeader, planChecksums } from './checksums.js';
 import { gzipBytes, gzipNodeStream, gzipWebStream } from './compress.js';
-import { getHeader, hasHeader, headerTokens, setHeader, type HeaderMap } from './headers.js';
+import { headerTokens, headerValue, scanHeaders, setHeader, type HeaderMap, type HeaderScan } from './headers.js';
 import type { GzipSettings } from './options.js';
 
 /** The part of an HTTP request (`HttpRequest` from `@smithy/protocol-http`) this package reads and changes. */
@@ -58,24 +58,29 @@ export type GzipOutcome =
 
 const skip = (reason: GzipSkipReason): GzipOutcome => ({ compressed: false, reason });
 
-function isSigned(request: GzipableRequest): boolean {
-  const authorization = getHeader(request.headers, 'authorization');
+function isSigned(request: GzipableRequest, headers: HeaderMap, scan: HeaderScan): boolean {
+  const authorization = headerValue(headers, scan.keys.authorization);
   if (authorization !== undefined && authorization.trimStart().startsWith('AWS4-')) return true;
-  return Object.keys(request.query ?? {}).some((key) => key.toLowerCase() === 'x-amz-signature');
+  for (const key of Object.keys(request.query ?? {})) if (key.toLowerCase() === 'x-amz-signature') return true;
+  return false;
 }
 
 /** Appends `gzip` to `content-encoding` (keeping the key's case), dropping a lone `identity`. */
-function appendGzipEncoding(headers: HeaderMap): void {
-  const current = getHeader(headers, 'content-encoding');
-  const meaningful = headerTokens(current).filter((token) => token !== 'identity');
-  setHeader(headers, 'content-encoding', meaningful.length === 0 ? 'gzip' : `${current!.trim()}, gzip`);
+function appendGzipEncoding(headers: HeaderMap, scan: HeaderScan): void {
+  const keys = scan.keys['content-encoding'];
+  if (keys === undefined) {
+    headers['content-encoding'] = 'gzip';
+    return;
+  }
+  const current = headerValue(headers, keys);
+  const meaningful = headerTokens(current).some((token) => token !== 'identity');
+  setHeader(headers, keys, 'content-encoding', meaningful ? `${current!.trim()}, gzip` : 'gzip');
 }
 
 /** Sets `content-length` (whatever the key's case); adds it when absent, unless the body is sent chunked. */
-function setContentLength(headers: HeaderMap, length: number): void {
-  if (hasHeader(headers, 'content-length') || !hasHeader(headers, 'transfer-encoding')) {
-    setHeader(headers, 'content-length', String(length));
-  }
+function setContentLength(headers: HeaderMap, scan: HeaderScan, length: number): void {
+  const keys = scan.keys['content-length'];
+  if (keys !== undefined || scan.keys['transfer-encoding'] === undefined) setHeader(headers, keys, 'content-length', String(length));
 }
 
 /**
@@ -89,21 +94,22 @@ export async function gzipRequestInPlace(request: GzipableRequest, settings: Gzi
   const body = classifyBody(original);
   if (body.kind === 'none') return skip('no-body');
   if (body.kind === 'unknown') return skip('unsupported-body');
-  if (isSigned(request)) return skip('already-signed');
+  let scan = scanHeaders(headers);
+  if (isSigned(request, headers, scan)) return skip('already-signed');
 
-  const encodings = headerTokens(getHeader(headers, 'content-encoding'));
+  const encodings = headerTokens(headerValue(headers, scan.keys['content-encoding']));
   if (encodings.includes('gzip') || encodings.includes('x-gzip')) return skip('already-gzip');
   if (
     encodings.includes('aws-chunked') ||
-    hasHeader(headers, 'x-amz-decoded-content-length') ||
-    hasHeader(headers, 'x-amz-trailer')
+    scan.keys['x-amz-decoded-content-length'] !== undefined ||
+    scan.keys['x-amz-trailer'] !== undefined
   ) {
     return skip('aws-chunked');
   }
 
   if (body.kind === 'node-stream' || body.kind === 'web-stream') {
-    if (hasHeader(headers, 'content-length')) return skip('stream-length');
-    if (hasBodyDigestHeader(headers)) return skip('stream-checksum');
+    if (scan.keys['content-length'] !== undefined) return skip('stream-length');
+    if (hasBodyDigestHeader(headers, scan.digestKeys)) return skip('stream-checksum');
     if (body.kind === 'web-stream') {
       if (body.stream.locked) return skip('stream-consumed');
       request.body = gzipWebStream(body.stream, settings.level);
@@ -112,7 +118,7 @@ export async function gzipRequestInPlace(request: GzipableRequest, settings: Gzi
       if (state.readableEnded === true || state.destroyed === true) return skip('stream-consumed');
       request.body = gzipNodeStream(body.stream, settings.level);
     }
-    appendGzipEncoding(headers);
+    appendGzipEncoding(headers, scan);
     return { compressed: true, body: 'stream' };
   }
 
@@ -122,6 +128,7 @@ export async function gzipRequestInPlace(request: GzipableRequest, settings: Gzi
     if (body.blob.size < settings.minBytes) return skip('below-min-bytes');
     bytes = new Uint8Array(await body.blob.arrayBuffer());
     if (request.body !== original) return skip('body-changed');
+    scan = scanHeaders(headers); // read again: they may have changed while the blob was read
   } else {
     bytes = body.bytes;
   }
@@ -129,15 +136,16 @@ export async function gzipRequestInPlace(request: GzipableRequest, settings: Gzi
   if (bytes.byteLength < settings.minBytes) return skip('below-min-bytes');
   if (encodings.some((token) => token !== 'identity') && startsWithGzipMagic(bytes)) return skip('gzip-magic');
 
-  const checksums = planChecksums(headers, bytes);
+  const checksums = planChecksums(headers, scan.digestKeys, bytes);
   if (!checksums.ok) return skip(checksums.reason);
 
   const compressed = await gzipBytes(bytes, settings.level);
   if (request.body !== original) return skip('body-changed');
 
-  for (const [key, value] of checksums.recompute(compressed)) headers[key] = value;
-  appendGzipEncoding(headers);
-  setContentLength(headers, compressed.byteLength);
+  checksums.recompute(headers, compressed);
+  scan = scanHeaders(headers); // read again: they may have changed while compressing
+  appendGzipEncoding(headers, scan);
+  setContentLength(headers, scan, compressed.byteLength);
   request.body = compressed;
   return { compressed: true, body: 'bytes', originalBytes: bytes.byteLength, compressedBytes: compressed.byteLength };
 }
