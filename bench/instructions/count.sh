@@ -6,7 +6,7 @@
 # The window starts late on purpose: V8 is still compiling the SDK's code
 # through round ~600 (node --trace-opt), and compiling costs instructions
 # that a long-running process does not pay per call. V8's hash and random
-# seeds are fixed (repeat runs in one checkout agree within about 0.05%);
+# seeds are fixed (repeat runs in one checkout agree within about 0.15%);
 # other seeds move the figure, so it reports each seed and the mean.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
