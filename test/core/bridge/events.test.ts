@@ -232,36 +232,25 @@ describe('bridge: what each event does', () => {
     expect(inspector.records.map((r) => r.problems)).to.deep.equal([[], []]);
   });
 
-  it('a handler that fails an attempt with a retryable error: the SDK\'s retry starts from the request as serialized', async () => {
-    const lambda = client();
-    const trails: unknown[] = [];
-    eventsOf(lambda).register('before-sign.lambda.Invoke', ({ request }) => {
-      trails.push(request.headers['x-trail']);
-      request.headers['x-trail'] = 'a';
-      // The SDK retries an error marked $retryable; the handler throws it synchronously, before anything is sent.
-      if (trails.length === 1) throw Object.assign(new Error('try again'), { name: 'Throttled', $retryable: { throttling: false } });
+  for (const needsRetry of [false, true]) {
+    // With a needs-retry handler listening, the attempt middleware loops itself instead of returning one attempt.
+    it(`a handler that fails an attempt with a retryable error: the SDK's retry starts from the request as serialized (needs-retry listening: ${needsRetry})`, async () => {
+      const lambda = client();
+      const events = eventsOf(lambda);
+      const trails: unknown[] = [];
+      if (needsRetry) events.register('needs-retry.lambda.Invoke', () => null);
+      events.register('before-sign.lambda.Invoke', ({ request }) => {
+        trails.push(request.headers['x-trail']);
+        request.headers['x-trail'] = 'a';
+        // The SDK retries an error marked $retryable; the handler throws it synchronously, before anything is sent.
+        if (trails.length === 1) throw Object.assign(new Error('try again'), { name: 'Throttled', $retryable: { throttling: false } });
+      });
+      await lambda.send(invoke());
+      expect(trails).to.deep.equal([undefined, undefined]);
+      expect(inspector.records).to.have.length(1);
+      expect(inspector.records[0]!.headers['x-trail']).to.equal('a');
     });
-    await lambda.send(invoke());
-    expect(trails).to.deep.equal([undefined, undefined]);
-    expect(inspector.records).to.have.length(1);
-    expect(inspector.records[0]!.headers['x-trail']).to.equal('a');
-  });
-
-  it('the same, with a needs-retry handler listening (the attempt middleware then loops itself)', async () => {
-    const lambda = client();
-    const events = eventsOf(lambda);
-    const trails: unknown[] = [];
-    events.register('needs-retry.lambda.Invoke', () => null);
-    events.register('before-sign.lambda.Invoke', ({ request }) => {
-      trails.push(request.headers['x-trail']);
-      request.headers['x-trail'] = 'a';
-      if (trails.length === 1) throw Object.assign(new Error('try again'), { name: 'Throttled', $retryable: { throttling: false } });
-    });
-    await lambda.send(invoke());
-    expect(trails).to.deep.equal([undefined, undefined]);
-    expect(inspector.records).to.have.length(1);
-    expect(inspector.records[0]!.headers['x-trail']).to.equal('a');
-  });
+  }
 
   it('a handler that replaces the body as boto3 handlers do (no content-length) still sends a valid request', async () => {
     const lambda = client();
