@@ -127,6 +127,42 @@ describe('bridge: what each event does', () => {
     expect(inspector.records).to.have.length(0);
   });
 
+  it('before-call and before-send: the first response stands, after handlers that gave none, sync or async; later ones do not run', async () => {
+    const lambda = client();
+    const events = eventsOf(lambda);
+    const ran: string[] = [];
+    const none = (label: string, value: null | undefined) => async () => {
+      ran.push(label);
+      return value;
+    };
+    events.register('before-send.lambda.Invoke', none('send: async null', null));
+    events.register('before-send.lambda.Invoke', () => void ran.push('send: sync undefined'));
+    events.register('before-send.lambda.Invoke', async () => {
+      ran.push('send: answers');
+      return { statusCode: 200, headers: { 'x-amz-executed-version': '5' }, body: 'answered' };
+    });
+    events.register('before-send.lambda.Invoke', () => void ran.push('send: after the answer'));
+    const sent = await lambda.send(invoke());
+    expect(sent.ExecutedVersion).to.equal('5');
+    expect(inspector.records).to.have.length(0);
+    expect(ran).to.deep.equal(['send: async null', 'send: sync undefined', 'send: answers']);
+
+    ran.length = 0;
+    events.register('before-call.lambda.Invoke', () => {
+      ran.push('call: sync null');
+      return null;
+    });
+    events.register('before-call.lambda.Invoke', none('call: async undefined', undefined));
+    events.register('before-call.lambda.Invoke', () => {
+      ran.push('call: answers');
+      return { StatusCode: 201, $metadata: {} };
+    });
+    events.register('before-call.lambda.Invoke', () => void ran.push('call: after the answer'));
+    const called = await lambda.send(invoke());
+    expect(called.StatusCode).to.equal(201);
+    expect(ran).to.deep.equal(['call: sync null', 'call: async undefined', 'call: answers']);
+  });
+
   it('before-parse: the raw response can be changed before the SDK parses it', async () => {
     const lambda = client();
     eventsOf(lambda).register('before-parse.lambda.Invoke', ({ response }) => {

@@ -1,4 +1,4 @@
-import { dispatch, dispatchIgnoringResponses } from '../emitter/dispatch.js';
+import { dispatch, dispatchIgnoringResponses, dispatchUntilResponse } from '../emitter/dispatch.js';
 import type { EventPayload, HandlerResponse } from '../emitter/types.js';
 import type { LifecycleEventType } from '../lifecycle/events.js';
 import type { OperationPlan } from './operation-plan.js';
@@ -27,9 +27,14 @@ export function notify(plan: OperationPlan, type: LifecycleEventType, payload: E
   return dispatchIgnoringResponses(plan.handlers[type], payload);
 }
 
-/** Like `fire`, stopping at the first response that is not null or undefined (`emitUntilResponse`). */
-export function fireUntilResponse(plan: OperationPlan, type: LifecycleEventType, payload: EventPayload): Fired {
-  return dispatch(plan.handlers[type], payload, true);
+/**
+ * The first response (not null or undefined) of the handlers of `type`, or
+ * undefined (`emitUntilResponse` for a caller that only reads that
+ * response): the response itself when the handlers answered synchronously,
+ * else a promise of it (`isThenable` tells which).
+ */
+export function firstResponse(plan: OperationPlan, type: LifecycleEventType, payload: EventPayload): unknown {
+  return dispatchUntilResponse(plan.handlers[type], payload);
 }
 
 /**
@@ -38,9 +43,4 @@ export function fireUntilResponse(plan: OperationPlan, type: LifecycleEventType,
  */
 export function whenFired<T>(fired: Fired, then: (responses: HandlerResponse[]) => T): T | Promise<Awaited<T>> {
   return Array.isArray(fired) ? then(fired) : (fired.then(then) as Promise<Awaited<T>>);
-}
-
-/** The last response of an until-response dispatch (the one that stopped it), or undefined. */
-export function lastResponse(responses: HandlerResponse[]): unknown {
-  return responses.length === 0 ? undefined : responses[responses.length - 1]![1];
 }

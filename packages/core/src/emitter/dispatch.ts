@@ -5,7 +5,8 @@ export function isResponse(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
+/** Whether `value` is a promise or another thenable: what dispatch awaits before it goes on. */
+export function isThenable(value: unknown): value is PromiseLike<unknown> {
   // Most handlers return undefined: settle that first.
   if (value === undefined || value === null) return false;
   const type = typeof value;
@@ -89,4 +90,33 @@ async function finishIgnoringResponses(handlers: readonly EventHandler<any>[], p
     const response = handlers[index]!(payload);
     if (isThenable(response)) await response;
   }
+}
+
+/**
+ * Calls `handlers` one after another with `payload` until one responds
+ * (not null or undefined) and gives that response, or undefined when none
+ * did: `dispatch` with `stopOnResponse` for a caller that only reads the
+ * response that stopped it (the bridge's `before-call` and `before-send`),
+ * so no pairs. Synchronous answers give the response itself; from the
+ * first thenable on, a promise of it. A response is never a thenable
+ * (thenables are awaited), so a caller tells the two apart by `isThenable`.
+ * Errors as `dispatch`.
+ */
+export function dispatchUntilResponse(handlers: readonly EventHandler<any>[], payload: EventPayload): unknown {
+  const count = handlers.length;
+  for (let index = 0; index < count; index++) {
+    const response = handlers[index]!(payload);
+    if (isThenable(response)) return finishUntilResponse(handlers, payload, index, response);
+    if (isResponse(response)) return response;
+  }
+  return undefined;
+}
+
+async function finishUntilResponse(handlers: readonly EventHandler<any>[], payload: EventPayload, index: number, pending: PromiseLike<unknown>): Promise<unknown> {
+  let response: unknown = await pending;
+  while (!isResponse(response) && ++index < handlers.length) {
+    response = handlers[index]!(payload);
+    if (isThenable(response)) response = await response;
+  }
+  return isResponse(response) ? response : undefined;
 }

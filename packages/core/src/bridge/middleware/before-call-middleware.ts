@@ -1,6 +1,7 @@
 import type { BuildHandler, BuildHandlerArguments, HandlerExecutionContext } from '@smithy/types';
 import type { ClientBinding } from '../client-binding.js';
-import { fireUntilResponse, lastResponse, whenFired } from '../fire.js';
+import { isThenable } from '../../emitter/dispatch.js';
+import { firstResponse } from '../fire.js';
 
 /**
  * Emits `before-call` once per call, after serialization and the build step
@@ -11,9 +12,7 @@ export const beforeCallMiddleware = ({ calls }: ClientBinding) => (next: BuildHa
   const state = calls.of(sdkContext, args);
   if (!state?.plan.listened['before-call']) return next(args);
   const { plan, context } = state;
-  const fired = fireUntilResponse(plan, 'before-call', { eventName: plan.names['before-call'], params: args.input, request: args.request, model: plan.model, context });
-  return whenFired(fired, (responses) => {
-    const output = lastResponse(responses);
-    return output === undefined || output === null ? next(args) : { output, response: undefined };
-  });
+  const answered = firstResponse(plan, 'before-call', { eventName: plan.names['before-call'], params: args.input, request: args.request, model: plan.model, context });
+  const output = isThenable(answered) ? await answered : answered;
+  return output === undefined ? next(args) : { output, response: undefined };
 };

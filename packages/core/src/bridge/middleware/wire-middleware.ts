@@ -1,8 +1,8 @@
 import type { DeserializeHandler, DeserializeHandlerArguments, DeserializeHandlerOutput, HandlerExecutionContext } from '@smithy/types';
 import type { CallState } from '../call-state.js';
 import type { ClientBinding } from '../client-binding.js';
-import type { HandlerResponse } from '../../emitter/types.js';
-import { fireUntilResponse, lastResponse, notify } from '../fire.js';
+import { isThenable } from '../../emitter/dispatch.js';
+import { firstResponse, notify } from '../fire.js';
 import { toHttpResponse } from '../http-response.js';
 
 /**
@@ -44,13 +44,12 @@ function sendAndParse(next: DeserializeHandler<any, any>, args: DeserializeHandl
 function sendUnlessAnswered(next: DeserializeHandler<any, any>, sendArgs: DeserializeHandlerArguments<any>, state: CallState): Promise<Result> {
   const { plan, context } = state;
   const eventName = plan.names['before-send'];
-  const answered = fireUntilResponse(plan, 'before-send', { eventName, request: sendArgs.request, context });
-  if (Array.isArray(answered)) return sendOrAnswer(next, sendArgs, answered, eventName);
-  return answered.then((responses) => sendOrAnswer(next, sendArgs, responses, eventName));
+  const answered = firstResponse(plan, 'before-send', { eventName, request: sendArgs.request, context });
+  if (!isThenable(answered)) return sendOrAnswer(next, sendArgs, answered, eventName);
+  return Promise.resolve(answered).then((response) => sendOrAnswer(next, sendArgs, response, eventName));
 }
 
-function sendOrAnswer(next: DeserializeHandler<any, any>, sendArgs: DeserializeHandlerArguments<any>, responses: HandlerResponse[], eventName: string): Promise<Result> {
-  const response = lastResponse(responses);
-  if (response === undefined || response === null) return next(sendArgs);
+function sendOrAnswer(next: DeserializeHandler<any, any>, sendArgs: DeserializeHandlerArguments<any>, response: unknown, eventName: string): Promise<Result> {
+  if (response === undefined) return next(sendArgs);
   return Promise.resolve({ response: toHttpResponse(response, eventName), output: undefined });
 }
