@@ -25,7 +25,7 @@ const client = () => new CloudWatchClient({ region: 'us-east-1', credentials, re
 const a = client();
 const b = client();
 
-// The 13 registrations of bench/sections/bridge.ts, repeated: this file is plain JavaScript so
+// The 13 registrations of bench/sections/bridge-contenders.ts, repeated: this file is plain JavaScript so
 // that node runs it under valgrind without a TypeScript loader (whose worker thread
 // --single-threaded rules out).
 const MATCHING = ['before-sign.cloudwatch.PutMetricData', 'before-send.cloudwatch', 'after-call'];

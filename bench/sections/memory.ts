@@ -8,7 +8,7 @@ import { putSequentially, smallMetricInput, stubbedCloudWatchClient } from '../l
 import { pick } from '../lib/settings.js';
 import { collectGarbage } from '../lib/stats.js';
 import { formatBytes, type Row } from '../lib/table.js';
-import { MATCHING_NAMES, OTHER_NAMES, registerThirteenHandlers } from './bridge.js';
+import { MATCHING_NAMES, OTHER_NAMES, registerThirteenHandlers } from './bridge-contenders.js';
 
 const CALLS = pick(100_000, 10_000);
 const NAMES = pick(1_000_000, 200_000);
