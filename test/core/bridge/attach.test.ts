@@ -4,6 +4,8 @@ import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { PutObjectCommand, GetObjectCommand, CreateBucketCommand } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { AliasedEventEmitter, HierarchicalEmitter, attachEvents, eventsOf } from '@sdk-events/core';
 import { useInspector } from '../../helpers/inspector.js';
 import { cloudWatchClient, lambdaClient, s3Client } from '../../helpers/clients.js';
@@ -47,8 +49,40 @@ describe('bridge: attaching to clients', () => {
     events.unregister('before-sign.lambda', undefined);
   });
 
+  it("changes the stack at each registration change, before any send, and never the client's send", () => {
+    const plain = lambdaClient(inspector.url).middlewareStack.identify();
+    const lambda = lambdaClient(inspector.url);
+    const events = eventsOf(lambda);
+    const handler = () => {};
+    events.register('before-sign.lambda', handler);
+    expect(lambda.middlewareStack.identify()).to.include.members(['sdkEventsCallMiddleware - initialize', 'sdkEventsAttemptMiddleware - before httpSigningMiddleware']);
+    events.unregister('before-sign.lambda', handler);
+    expect(lambda.middlewareStack.identify()).to.deep.equal(plain);
+    expect(Object.hasOwn(lambda, 'send')).to.equal(false);
+  });
+
+  it('a long-lived emitter does not keep the clients attached to it alive', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const events = new HierarchicalEmitter();
+    let collected = false;
+    const registry = new FinalizationRegistry(() => (collected = true));
+    (() => {
+      const lambda = lambdaClient(inspector.url);
+      attachEvents(lambda, events);
+      events.register('before-sign.lambda', () => {});
+      registry.register(lambda, 'lambda');
+    })();
+    for (let i = 0; i < 50 && !collected; i++) {
+      gc();
+      await sleep(5);
+    }
+    expect(collected, 'the client was collected').to.equal(true);
+    events.register('after-call', () => {}); // a change after the client is gone: nothing to tell
+  });
+
   for (const cacheMiddleware of [false, true]) {
-    it(`registering and unregistering take effect from the next send (cacheMiddleware: ${cacheMiddleware})`, async () => {
+    it(`registering and unregistering take effect from the next send on (cacheMiddleware: ${cacheMiddleware})`, async () => {
       const plain = lambdaClient(inspector.url, { cacheMiddleware }).middlewareStack.identify();
       const lambda = lambdaClient(inspector.url, { cacheMiddleware });
       const events = eventsOf(lambda);
@@ -100,6 +134,10 @@ describe('bridge: attaching to clients', () => {
     second.register('after-call', () => {
       calls.push('second');
     });
+    first.register('before-sign.lambda', () => {
+      calls.push('first, registered after the replacement');
+    });
+    expect(lambda.middlewareStack.identify()).not.to.include('sdkEventsAttemptMiddleware - before httpSigningMiddleware');
     await lambda.send(invoke());
     expect(calls).to.deep.equal(['second']);
     expect(eventsOf(lambda)).to.equal(second);

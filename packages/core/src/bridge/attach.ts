@@ -1,4 +1,5 @@
 import { AliasedEventEmitter } from '../emitter/index.js';
+import { watchChanges } from '../emitter/change-watchers.js';
 import { ClientBinding } from './client-binding.js';
 import type { BridgeableEmitter } from './emitter-contract.js';
 import { assertSmithyClient, type SmithyClientLike } from './smithy-client.js';
@@ -39,24 +40,12 @@ export function attachEvents<E extends BridgeableEmitter>(client: SmithyClientLi
     existing.rebind(emitter);
     return emitter;
   }
-  const binding = new ClientBinding(client, emitter);
-  bindings.set(client, binding);
-  wrapSend(client, binding);
+  bindings.set(client, new ClientBinding(client, emitter));
   return emitter;
-}
-
-/** Registration changes take effect from the next send: each send first syncs the stack. */
-function wrapSend(client: SmithyClientLike, binding: ClientBinding) {
-  const send = client.send;
-  // Fixed parameters rather than `...args` + apply: Client.send(command, optionsOrCb?, cb?) never reads arguments.length.
-  client.send = function sendWithEvents(this: SmithyClientLike, command: unknown, optionsOrCb?: unknown, cb?: unknown) {
-    binding.sync();
-    return send.call(this, command, optionsOrCb, cb);
-  };
 }
 
 function assertEmitter(emitter: unknown): asserts emitter is BridgeableEmitter {
   const e = emitter as Partial<BridgeableEmitter> | null;
-  if (typeof e?.handlersFor !== 'function' || typeof e.mayHaveHandlers !== 'function' || typeof e.eventNameFor !== 'function')
+  if (typeof e?.handlersFor !== 'function' || typeof e.mayHaveHandlers !== 'function' || typeof e.eventNameFor !== 'function' || typeof e[watchChanges] !== 'function')
     throw new TypeError('attachEvents: the emitter must be a HierarchicalEmitter or AliasedEventEmitter');
 }

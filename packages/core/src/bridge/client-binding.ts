@@ -1,4 +1,5 @@
 import { hyphenize } from '../emitter/index.js';
+import { watchChanges } from '../emitter/change-watchers.js';
 import type { BridgeableEmitter } from './emitter-contract.js';
 import { CallsInFlight } from './calls-in-flight.js';
 import { planOperation, type OperationPlan } from './operation-plan.js';
@@ -6,20 +7,21 @@ import { serviceIdOf, type SmithyClientLike } from './smithy-client.js';
 import { STACK_ENTRIES } from './stack-entries.js';
 
 /**
- * One client's link to its emitter. Before every `send` it compares the
- * emitter's version with the one it last saw; when they differ it adds or
- * removes its middleware so the stack holds only entries some handler can
- * use, and forgets cached operation plans. A client with no handlers keeps
- * its stack as the SDK built it.
+ * One client's link to its emitter. It watches the emitter's registrations:
+ * at once, on every change, it adds or removes its middleware so the stack
+ * holds only entries some handler can use, and forgets cached operation
+ * plans. Between changes a call costs the client nothing to keep up to
+ * date, and a client with no handlers keeps its stack, and its `send`, as
+ * the SDK built them.
  */
 export class ClientBinding {
   readonly serviceId: string;
   readonly serviceIdHyphenized: string;
   /** This client's calls in flight: how the inner entries find a call's state. */
   readonly calls = new CallsInFlight();
-  private seenVersion = -1;
   private installed = new Set<string>();
   private plans = new Map<string, OperationPlan>();
+  private unwatch: () => void;
 
   constructor(
     readonly client: SmithyClientLike,
@@ -27,12 +29,16 @@ export class ClientBinding {
   ) {
     this.serviceId = serviceIdOf(client);
     this.serviceIdHyphenized = hyphenize(this.serviceId);
+    this.unwatch = emitter[watchChanges](this);
+    this.emitterChanged();
   }
 
-  /** Called by the wrapped `send`: brings the stack up to date with the emitter. */
-  sync(): void {
-    if (this.emitter.version === this.seenVersion) return;
-    this.seenVersion = this.emitter.version;
+  /**
+   * Brings the stack up to date with the emitter: called on attaching and
+   * by the emitter after each registration change. Calls in flight go on
+   * with the stack and the plan they started with.
+   */
+  emitterChanged(): void {
     this.plans.clear();
     const wanted = this.wantedEntries();
     if (sameSet(wanted, this.installed)) return;
@@ -47,20 +53,22 @@ export class ClientBinding {
     (this.client as { handlers?: unknown }).handlers = undefined;
   }
 
-  /** The plan of one operation for the emitter's current version. */
+  /** The plan of one operation for the emitter's registrations as they are now. */
   planFor(operation: string): OperationPlan {
     let plan = this.plans.get(operation);
-    if (plan === undefined || plan.version !== this.emitter.version) {
+    if (plan === undefined) {
       plan = planOperation(this.emitter, this.serviceId, this.serviceIdHyphenized, operation);
       this.plans.set(operation, plan);
     }
     return plan;
   }
 
-  /** Replaces the emitter (attachEvents on a client that already has one). */
+  /** Replaces the emitter (attachEvents on a client that already has one): the old one no longer drives this client. */
   rebind(emitter: BridgeableEmitter): void {
+    this.unwatch();
     this.emitter = emitter;
-    this.seenVersion = -1;
+    this.unwatch = emitter[watchChanges](this);
+    this.emitterChanged();
   }
 
   private wantedEntries(): Set<string> {

@@ -1,3 +1,4 @@
+import { watchChanges, type ChangeWatcher } from '../emitter/change-watchers.js';
 import type { EventHandler } from '../emitter/types.js';
 
 /**
@@ -5,12 +6,12 @@ import type { EventHandler } from '../emitter/types.js';
  * `AliasedEventEmitter` provide it.
  */
 export interface BridgeableEmitter {
-  /** Changes whenever a registration changes. */
-  readonly version: number;
   /** The name `emit(name)` emits under (after aliasing). */
   eventNameFor(name: string): string;
   /** The handlers `emit(name)` would call, in order. */
   handlersFor(name: string): readonly EventHandler<any>[];
   /** False only when no registration can receive `prefix` or a name below it. */
   mayHaveHandlers(prefix: string): boolean;
+  /** Package-internal: tells `watcher` of every registration change, until the returned function is called. */
+  [watchChanges](watcher: ChangeWatcher): () => void;
 }

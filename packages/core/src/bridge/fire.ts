@@ -10,7 +10,7 @@ export type Fired = HandlerResponse[] | Promise<HandlerResponse[]>;
  * Calls the handlers the plan resolved for `type` with `payload` (built
  * fresh per event by the bridge, `eventName` included): what `emitter.emit`
  * does, without its per-event alias and cache lookups (the plan made them
- * once per emitter version), without copying the payload, and without a
+ * once per registration change), without copying the payload, and without a
  * promise when every handler answers synchronously. A handler that throws
  * synchronously throws here.
  */

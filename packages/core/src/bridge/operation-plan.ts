@@ -3,13 +3,12 @@ import type { EventHandler } from '../emitter/types.js';
 import type { BridgeableEmitter } from './emitter-contract.js';
 
 /**
- * What one operation of one client emits, decided once per emitter version:
+ * What one operation of one client emits, decided once per registration change:
  * the full event names and which of them have any handler. Middleware checks
  * `listened` before building a payload, so an event nobody listens to costs
  * a property read.
  */
 export interface OperationPlan {
-  readonly version: number;
   readonly model: OperationModel;
   readonly names: Readonly<Record<LifecycleEventType, string>>;
   readonly listened: Readonly<Record<LifecycleEventType, boolean>>;
@@ -34,7 +33,6 @@ export function planOperation(
     listened[type] = handlers[type].length > 0;
   }
   return {
-    version: emitter.version,
     model: Object.freeze({ name: operation, serviceId, serviceIdHyphenized }),
     names,
     listened,

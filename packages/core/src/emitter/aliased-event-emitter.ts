@@ -4,6 +4,7 @@ import { EventNameAliaser } from './event-name-aliaser.js';
 import { HierarchicalEmitter } from './hierarchical-emitter.js';
 import { describeValue } from './names.js';
 import { usePluginFor } from './plugins.js';
+import { watchChanges, type ChangeWatcher } from './change-watchers.js';
 import type {
   EventHandler,
   EventHooks,
@@ -118,6 +119,11 @@ export class AliasedEventEmitter implements EventHooks {
   use(plugin: EventsPlugin<EventHooks>): this {
     this.#emitter[usePluginFor](plugin, this);
     return this;
+  }
+
+  /** @internal Package-internal: the wrapped emitter's watchers (see `watchChanges`). */
+  [watchChanges](watcher: ChangeWatcher): () => void {
+    return this.#emitter[watchChanges](watcher);
   }
 
   /** Advanced: the wrapped emitter's `version`. */

@@ -4,6 +4,7 @@ import { BoundedCache } from './bounded-cache.js';
 import { dispatch } from './dispatch.js';
 import { describeValue, splitEventName } from './names.js';
 import { usePlugin, usePluginFor } from './plugins.js';
+import { ChangeWatchers, watchChanges, type ChangeWatcher } from './change-watchers.js';
 import { PrefixTrie, type Section } from './prefix-trie.js';
 import type {
   EmitterOptions,
@@ -61,6 +62,7 @@ export class HierarchicalEmitter implements EventHooks {
   #usedPlugins = new Set<string>();
   readonly #lookupCache: BoundedCache<string, CachedHandlers>;
   #version = 0;
+  readonly #watchers = new ChangeWatchers();
 
   /** @param options - `lookupCacheSize`: see `EmitterOptions`. */
   constructor(options: EmitterOptions = {}) {
@@ -263,6 +265,11 @@ export class HierarchicalEmitter implements EventHooks {
     return this.#lookupCache.size;
   }
 
+  /** @internal Package-internal: see `watchChanges`. */
+  [watchChanges](watcher: ChangeWatcher): () => void {
+    return this.#watchers.add(watcher);
+  }
+
   /** @internal Package-internal: see `usePluginFor`. */
   [usePluginFor](plugin: unknown, events: EventHooks): void {
     usePlugin(this.#usedPlugins, plugin, events);
@@ -291,6 +298,7 @@ export class HierarchicalEmitter implements EventHooks {
   #changed(): void {
     this.#version++;
     this.#lookupCache.clear();
+    this.#watchers.notify();
   }
 }
 
