@@ -12,12 +12,29 @@ export interface ChangeWatcher {
  */
 export const watchChanges: unique symbol = Symbol('sdk-events.watchChanges');
 
-/** One emitter's watchers, held weakly; collected ones are dropped at the next change. */
+const MIN_PRUNE_AT = 16;
+
+/**
+ * One emitter's watchers, held weakly. Collected ones are dropped at each
+ * change, and when the list has doubled since it was last pruned: an
+ * emitter attached to one short-lived client after another, whose
+ * registrations never change again, stays as small as its live clients.
+ */
 export class ChangeWatchers {
   #refs: WeakRef<ChangeWatcher>[] = [];
+  #pruneAt = MIN_PRUNE_AT;
+
+  /** How many watchers it holds now, collected ones included until they are dropped. */
+  get size(): number {
+    return this.#refs.length;
+  }
 
   /** Adds `watcher`; returns the function that removes it. */
   add(watcher: ChangeWatcher): () => void {
+    if (this.#refs.length >= this.#pruneAt) {
+      this.#prune();
+      this.#pruneAt = Math.max(MIN_PRUNE_AT, 2 * this.#refs.length);
+    }
     const ref = new WeakRef(watcher);
     this.#refs.push(ref);
     return () => {
@@ -27,8 +44,12 @@ export class ChangeWatchers {
 
   /** Tells every live watcher of a change. */
   notify(): void {
-    // A new array, so a watcher that adds or removes watchers does not disturb this loop.
-    this.#refs = this.#refs.filter((ref) => ref.deref() !== undefined);
+    this.#prune();
     for (const ref of this.#refs) ref.deref()?.emitterChanged();
+  }
+
+  /** Drops collected watchers, into a new array: a watcher that adds or removes watchers does not disturb a loop over the old one. */
+  #prune(): void {
+    this.#refs = this.#refs.filter((ref) => ref.deref() !== undefined);
   }
 }
