@@ -47,7 +47,8 @@ function attemptOnce(next: FinalizeHandler<any, any>, sdkContext: HandlerExecuti
   state.attempts += 1;
   state.unsignedRequest = undefined;
   const { request } = args;
-  if (!(request instanceof HttpRequest) && !HttpRequest.isInstance(request)) return next(args);
+  // By shape, not `instanceof`: some commands' requests arrive here as plain objects with HttpRequest's fields (CloudWatch's PutMetricData, for one).
+  if (!HttpRequest.isInstance(request)) return next(args);
   if (state.snapshot?.request !== request) state.snapshot = snapshotRequest(request);
   let sent: Promise<Result>;
   try {
