@@ -16,7 +16,6 @@ import { promisify } from 'node:util';
 import { formatNs, formatOverhead, type Row } from '../lib/table.js';
 import type { Contender, PairResult } from './bridge-contenders.js';
 
-
 const PAIR_SCRIPT = fileURLToPath(new URL('./bridge-pair.ts', import.meta.url));
 
 /** The rows of one stack setting, in order: the contender, its label, its budget. */
