@@ -7,8 +7,8 @@
  * process of its own (bridge-pair.ts): with every contender in one process,
  * each one's code took the caches from the others between rounds, and a
  * figure moved with the number of rows (13 handlers on a cached stack,
- * one build: about +4% alone with the plain client, +5.6% to +7.3% among
- * four to six contenders; bench/README.md).
+ * one build: about +4% alone with the plain client, +5.6% to +7.3% with
+ * four or five other kinds of client in the process; bench/README.md).
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
