@@ -68,10 +68,6 @@ function isSigned(request: GzipableRequest, headers: HeaderMap, scan: HeaderScan
 /** Appends `gzip` to `content-encoding` (keeping the key's case), dropping a lone `identity`. */
 function appendGzipEncoding(headers: HeaderMap, scan: HeaderScan): void {
   const keys = scan.keys['content-encoding'];
-  if (keys === undefined) {
-    headers['content-encoding'] = 'gzip';
-    return;
-  }
   const current = headerValue(headers, keys);
   const meaningful = headerTokens(current).some((token) => token !== 'identity');
   setHeader(headers, keys, 'content-encoding', meaningful ? `${current!.trim()}, gzip` : 'gzip');
