@@ -39,19 +39,19 @@ function clientSet(name: string, cacheMiddleware: boolean, prepare: (client: Clo
   return { name, clients, handlers: made.map(({ handler }) => handler), run: (ops) => putSequentially(clients[next++ % clients.length]!, input, ops) };
 }
 
-/** Sets `contender` up on a client; returns how many handler calls one SDK call must make, and how many were made. */
-function preparation(contender: Contender): { prepare: (client: CloudWatchClient) => void; perCall: number; made: () => HandlerCounts } {
+/** Sets `contender` up on a client; returns how many handler calls one SDK call must make, and the counters of those made. */
+function preparation(contender: Contender): { prepare: (client: CloudWatchClient) => void; perCall: number; counts: HandlerCounts } {
   const counts: HandlerCounts = { matching: 0, other: 0 };
   const countCall = () => void counts.matching++;
   switch (contender) {
     case 'plain-again':
-      return { prepare: () => {}, perCall: 0, made: () => counts };
+      return { prepare: () => {}, perCall: 0, counts };
     case 'no-handlers':
-      return { prepare: (client) => void eventsOf(client), perCall: 0, made: () => counts };
+      return { prepare: (client) => void eventsOf(client), perCall: 0, counts };
     case 'thirteen-handlers':
-      return { prepare: (client) => void registerThirteenHandlers(eventsOf(client), counts), perCall: 3, made: () => counts };
+      return { prepare: (client) => void registerThirteenHandlers(eventsOf(client), counts), perCall: 3, counts };
     case 'by-hand':
-      return { prepare: (client) => addHandWrittenBridge(client, { beforeSign: countCall, beforeSend: countCall, afterCall: countCall }), perCall: 3, made: () => counts };
+      return { prepare: (client) => addHandWrittenBridge(client, { beforeSign: countCall, beforeSend: countCall, afterCall: countCall }), perCall: 3, counts };
   }
 }
 
@@ -64,16 +64,16 @@ function checkHandlerCalls(set: ClientSet, perCall: number, counts: HandlerCount
 }
 
 async function measurePair(cacheMiddleware: boolean, contender: Contender): Promise<PairResult> {
-  const { prepare, perCall, made } = preparation(contender);
+  const { prepare, perCall, counts } = preparation(contender);
   const sets = [clientSet('plain client', cacheMiddleware, () => {}), clientSet(contender, cacheMiddleware, prepare)] as const;
   for (const set of sets) for (const client of set.clients) await putOnce(client, smallMetricInput());
-  checkHandlerCalls(sets[1], perCall, made());
+  checkHandlerCalls(sets[1], perCall, counts);
 
   const [base, timed] = (await compareVariants(sets, PLAN)) as [VariantResult, VariantResult];
   const allocation = [];
   for (const set of sets) allocation.push((await bytesPerOp(set.run, ALLOCATION.ops, ALLOCATION.samples)) ?? Number.NaN);
   const gcPart = await gcShare(sets[0].run, pick(600, 200));
-  checkHandlerCalls(sets[1], perCall, made());
+  checkHandlerCalls(sets[1], perCall, counts);
   return { ratio: timed.ratio, ratioLow: timed.ratioLow, ratioHigh: timed.ratioHigh, nsPerOp: timed.nsPerOp, baseNsPerOp: base.nsPerOp, bytesPerOp: allocation[1]!, baseBytesPerOp: allocation[0]!, gcPart };
 }
 
