@@ -37,10 +37,11 @@ export function registerThirteenHandlers(events: AliasedEventEmitter, counts: Ha
 
 /**
  * The clients a plain one is compared with: another plain one (the noise
- * floor), the bridge with no handlers, the bridge with the 13 handlers, and
- * the hand-written floor (lib/hand-bridge.ts).
+ * floor), the bridge with no handlers, the bridge with the 13 handlers,
+ * and the two hand-written floors (lib/hand-bridge.ts): the three calls
+ * alone, and with the SPEC's per-call work.
  */
-export const CONTENDERS = ['plain-again', 'no-handlers', 'thirteen-handlers', 'by-hand'] as const;
+export const CONTENDERS = ['plain-again', 'no-handlers', 'thirteen-handlers', 'by-hand', 'by-hand-spec'] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 /** What one comparison measured, printed as JSON by bridge-pair.ts. */

@@ -9,7 +9,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { eventsOf } from '@sdk-events/core';
 import { bytesPerOp, gcShare } from '../lib/allocation.js';
 import { putOnce, putSequentially, smallMetricInput, stubbedCloudWatchClient, type StubCloudWatchHandler } from '../lib/cloudwatch.js';
-import { addHandWrittenBridge } from '../lib/hand-bridge.js';
+import { addHandWrittenBridge, addHandWrittenSpecBridge } from '../lib/hand-bridge.js';
 import { compareVariants, type VariantResult } from '../lib/rounds.js';
 import { pick } from '../lib/settings.js';
 import { CONTENDERS, registerThirteenHandlers, type Contender, type HandlerCounts, type PairResult } from './bridge-contenders.js';
@@ -52,6 +52,8 @@ function preparation(contender: Contender): { prepare: (client: CloudWatchClient
       return { prepare: (client) => void registerThirteenHandlers(eventsOf(client), counts), perCall: 3, counts };
     case 'by-hand':
       return { prepare: (client) => addHandWrittenBridge(client, { beforeSign: countCall, beforeSend: countCall, afterCall: countCall }), perCall: 3, counts };
+    case 'by-hand-spec':
+      return { prepare: (client) => addHandWrittenSpecBridge(client, { beforeSign: countCall, beforeSend: countCall, afterCall: countCall }), perCall: 3, counts };
   }
 }
 
