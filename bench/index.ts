@@ -32,7 +32,7 @@ const SECTIONS: readonly Section[] = [
 
 const NOTES = [
   'ratios are medians of per-round ratios: each round runs every variant back to back in a random order; the detail column has absolute medians (secondary: the machine is shared) and the spread (IQR) of the per-round ratios.',
-  '1 bridge: each row is its own comparison, the plain client against that one contender, in a fresh process; rounds of 4 calls per variant, timed in process CPU time; the median round holds no GC pause, so "time" is the cost outside GC, and the result weighs it with the allocation ratio by the share of a plain call spent in GC. The A/A row (two identical plain clients) shows how far noise alone moves a ratio.',
+  '1 bridge: each row is its own comparison, the plain client against that one contender, in a fresh process (a row with a budget: the median of three such processes); rounds of 4 calls per variant, timed in process CPU time; the median round holds no GC pause, so "time" is the cost outside GC, and the result weighs it with the allocation ratio by the share of a plain call spent in GC. The A/A row (two identical plain clients) shows how far noise alone moves a ratio.',
   '2 emit: sdk-events\' emit returns a Promise of [handler, response] pairs and is measured awaited (what the bridge does); eventemitter3 and node:events return a boolean and are measured as plain calls.',
   '3 gzip: ratios in process CPU time (the zlib threads included); stall = the longest delay of a 1 ms interval timer during one compression; other processes only ever add to it, so the figure is the lowest of 15 runs (what the work blocks every time), with median and max in the detail; the idle row is the same watch with nothing running.',
   '5 memory: heap used after two full GCs.',
