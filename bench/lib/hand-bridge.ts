@@ -95,7 +95,13 @@ function callContext(sdk: HandlerExecutionContext): object {
   return new Proxy({ sdk, written: {} }, CONTEXT_TRAPS);
 }
 
-/** The request's fields, headers and query as they were, to put back in place when the attempt fails. */
+/**
+ * The request's fields, headers and query as they were, to put back in
+ * place when the attempt fails. A helper of its own on purpose: the same
+ * spreads written inline in the entry, beside the closure, measured
+ * +4.0% instead of +2.3% for this row (six processes each; V8's code
+ * layout, not the work), and a floor should be the cheapest form found.
+ */
 function keepForRetry(request: HttpRequest): () => void {
   const fields = { ...request };
   const headers = { ...request.headers };
