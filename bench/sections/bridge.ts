@@ -14,7 +14,6 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { pick } from '../lib/settings.js';
-import { median } from '../lib/stats.js';
 import { formatNs, formatOverhead, type Row } from '../lib/table.js';
 import type { Contender, PairResult } from './bridge-contenders.js';
 
@@ -70,8 +69,7 @@ async function measureMedianOf(processes: number, cached: boolean, contender: Co
     const result = await measureInOwnProcess(cached, contender);
     runs.push({ result, ...withGc(result) });
   }
-  const middle = median(runs.map((run) => run.figure));
-  const chosen = runs.find((run) => run.figure === middle) ?? runs[0]!;
+  const chosen = [...runs].sort((a, b) => a.figure - b.figure)[runs.length >> 1]!;
   const perProcess = processes > 1 ? `; median of ${processes} processes: ${runs.map((run) => formatOverhead(run.figure)).join(', ')}` : '';
   return { ...chosen, perProcess };
 }
