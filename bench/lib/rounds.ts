@@ -1,3 +1,4 @@
+import { FORCED_GC_EVERY } from './settings.js';
 import { collectGarbage, median, quantile } from './stats.js';
 
 /** One contender of a side-by-side comparison: `run(ops)` does `ops` operations. */
@@ -14,8 +15,6 @@ export interface RoundPlan {
   opsPerRound: number;
   /** Operations per variant before the first round (JIT warm-up, caches filled). */
   warmupOps: number;
-  /** A full GC runs before every this many rounds (default 1: before each round). */
-  roundsPerCollection?: number;
   /**
    * What is timed: `cpu`, the process's CPU time (user + system, every
    * thread), which other processes on a shared machine cannot inflate; or
@@ -53,14 +52,16 @@ export interface VariantResult {
  */
 export async function compareVariants(variants: readonly Variant[], plan: RoundPlan): Promise<VariantResult[]> {
   const now = plan.clock === 'cpu' ? cpuMs : wallMs;
-  const roundsPerCollection = plan.roundsPerCollection ?? 1;
   for (const variant of variants) await variant.run(plan.warmupOps);
+  // One full GC before the first round; after that, the process's own GC
+  // schedule, as in a user's process (see FORCED_GC_EVERY for why).
+  collectGarbage();
   const random = seededRandom(0x5eed);
   const ratios: number[][] = variants.map(() => []);
   const perOp: number[][] = variants.map(() => []);
   const elapsed = variants.map(() => 0);
   for (let round = 0; round < plan.rounds; round++) {
-    if (round % roundsPerCollection === 0) collectGarbage();
+    if (FORCED_GC_EVERY !== undefined && round > 0 && round % FORCED_GC_EVERY === 0) collectGarbage();
     for (const index of shuffledIndexes(variants.length, random)) {
       const started = now();
       const pending = variants[index]!.run(plan.opsPerRound);

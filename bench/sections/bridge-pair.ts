@@ -15,8 +15,8 @@ import { pick } from '../lib/settings.js';
 import { CONTENDERS, registerThirteenHandlers, type Contender, type HandlerCounts, type PairResult } from './bridge-contenders.js';
 
 const PLAN = pick(
-  { rounds: 2500, opsPerRound: 4, warmupOps: 1500, roundsPerCollection: 100, clock: 'cpu' as const },
-  { rounds: 300, opsPerRound: 4, warmupOps: 400, roundsPerCollection: 100, clock: 'cpu' as const },
+  { rounds: 2500, opsPerRound: 4, warmupOps: 1500, clock: 'cpu' as const },
+  { rounds: 300, opsPerRound: 4, warmupOps: 400, clock: 'cpu' as const },
 );
 /** Clients per variant, used in turn: no single client's memory layout decides a variant's figure. */
 const INSTANCES = 2;
