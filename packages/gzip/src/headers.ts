@@ -3,11 +3,8 @@
  * object whose keys may be lowercase or SDK-cased (`Content-Length`), and a
  * key whose value is `undefined` counts as absent.
  *
- * One pass rather than a lookup per question: a gzip handler runs once per
- * compression, after this thread has waited on the threadpool long enough
- * for its caches to go cold, so what it costs is mostly how much code it
- * touches, not how many steps that code takes (see the README's
- * Performance section).
+ * One pass rather than a lookup per question: each key is lowercased once,
+ * and this is the one place that knows how the SDK spells header names.
  */
 
 /** A request's headers as the SDK keeps them (values may be missing on odd requests). */
