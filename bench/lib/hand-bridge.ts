@@ -36,7 +36,8 @@ type Stack = CloudWatchClient['middlewareStack'];
 
 /** The signing middleware the before-sign entry goes in front of. */
 function signerOf(stack: Stack): string {
-  const signer = SIGNERS.find((name) => stack.identify().some((line) => line.startsWith(`${name} `)));
+  const lines = stack.identify();
+  const signer = SIGNERS.find((name) => lines.some((line) => line.startsWith(`${name} `)));
   if (signer === undefined) throw new Error('bench: the CloudWatch client has no signing middleware to put the before-sign entry in front of');
   return signer;
 }
