@@ -1,8 +1,14 @@
 import type { InspectedRequest, InspectorFault } from './types.js';
 
-interface QueuedFault {
+/** What a queued fault matches on: a service and an operation, each optional. */
+interface FaultMatch {
+  service?: string;
+  operation?: string;
+}
+
+interface QueuedFault<F extends FaultMatch> {
   remaining: number;
-  fault: InspectorFault;
+  fault: F;
 }
 
 /** Throws a TypeError naming what is wrong with a `failNext` call. */
@@ -21,16 +27,16 @@ export function validateFault(count: unknown, fault: unknown): asserts fault is 
 }
 
 /** Faults waiting to be answered, matched in the order they were queued. */
-export class FaultQueue {
-  private queue: QueuedFault[] = [];
+export class FaultQueue<F extends FaultMatch = InspectorFault> {
+  private queue: QueuedFault<F>[] = [];
 
   /** Queues `fault` for the next `count` matching requests. */
-  add(count: number, fault: InspectorFault): void {
+  add(count: number, fault: F): void {
     this.queue.push({ remaining: count, fault: { ...fault } });
   }
 
   /** Takes the first queued fault matching the request, if any (using up one of its count). */
-  take(record: Pick<InspectedRequest, 'service' | 'operation'>): InspectorFault | undefined {
+  take(record: Pick<InspectedRequest, 'service' | 'operation'>): F | undefined {
     const index = this.queue.findIndex(
       ({ fault }) =>
         (fault.service === undefined || fault.service.toLowerCase() === record.service) &&

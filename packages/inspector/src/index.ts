@@ -13,6 +13,7 @@ export type {
   ChecksumCheck,
 } from './types.js';
 export { TEST_CREDENTIALS } from './options.js';
+export type { LostResponseMatch } from './lost-responses.js';
 export { inspectRequest, type RawRequest, type InspectRequestOptions, type Inspection } from './inspect.js';
 export { formatLine, formatRecord, summarizeRecord, type FormatOptions } from './display/format.js';
 export {

@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { formatLine } from './display/format.js';
 import { FaultQueue, validateFault } from './faults.js';
 import { inspectRequest, noteExtraBytes, type Inspection } from './inspect.js';
+import { LostResponseQueue, validateLostResponse, type LostResponseMatch } from './lost-responses.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { cloudWatchReply } from './respond/cloudwatch.js';
 import { errorReply, type ErrorSpec, type ErrorTarget } from './respond/errors.js';
@@ -31,6 +32,11 @@ export interface Inspector {
   failNext(count: number, fault: InspectorFault): void;
   /** How many fault answers are still queued. */
   readonly pendingFaults: number;
+  /**
+   * Handles the next `count` matching requests as usual (recorded, S3 objects stored) but closes
+   * the connection instead of answering: the response is lost, and the SDK retries.
+   */
+  loseResponseNext(count: number, match?: LostResponseMatch): void;
   /** The object the in-memory S3 holds at `bucket`/`key`. */
   object(bucket: string, key: string): StoredObject | undefined;
   /** Resolves with the records once at least `count` have arrived; rejects after `timeoutMs` (default 5000). */
@@ -67,6 +73,7 @@ class InspectorServer implements Inspector {
   readonly records: InspectedRequest[] = [];
   private readonly server: http.Server;
   private readonly faults = new FaultQueue();
+  private readonly lostResponses = new LostResponseQueue();
   private readonly store = new S3Store();
   private readonly events = new EventEmitter();
   private readonly latestOnSocket = new WeakMap<Socket, PendingRequest>();
@@ -114,11 +121,17 @@ class InspectorServer implements Inspector {
   clear(): void {
     this.records.length = 0;
     this.faults.clear();
+    this.lostResponses.clear();
   }
 
   failNext(count: number, fault: InspectorFault): void {
     validateFault(count, fault);
     this.faults.add(count, fault);
+  }
+
+  loseResponseNext(count: number, match: LostResponseMatch = {}): void {
+    validateLostResponse(count, match);
+    this.lostResponses.add(count, match);
   }
 
   object(bucket: string, key: string): StoredObject | undefined {
@@ -240,6 +253,11 @@ class InspectorServer implements Inspector {
       process.emitWarning(`sdk-events inspector: onRequest/log threw: ${(error as Error).message}`);
     }
     this.events.emit('record', record);
+    if (incomplete === undefined && this.lostResponses.take(record)) {
+      record.responseLost = true;
+      req.socket.destroy();
+      return;
+    }
     this.write(pending, reply, incomplete !== undefined || pending.closeAfter);
   }
 

@@ -188,6 +188,8 @@ export interface InspectedRequest {
   status: number;
   /** The error code the inspector answered, for an error status. */
   errorCode?: string;
+  /** `true` when the answer was lost on purpose (`loseResponseNext`): `status` is what it would have answered. */
+  responseLost?: boolean;
   /** The request id the inspector answered with. */
   requestId: string;
   /** One readable line per failed verification; empty when everything verified. */
