@@ -9,7 +9,7 @@ import { compressibleMetrics, expectAllVerified, expectDeliveredExactlyOnce, inc
 describe('payload-guard: optimistic strategy (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
   const inspector = useInspector({ maxBytes: 1_000_000, maxItems: 1000 });
 
-  it('recovers from a rejection of the first full request: halves, nothing lost or doubled', async () => {
+  it('after a rejection it measures and sends the rest in as few requests as fit: nothing lost or doubled', async () => {
     const client = cloudWatchClient(inspector.url);
     eventsOf(client).use(payloadGuardPlugin({ strategy: 'optimistic' }));
     inspector.failNext(1, { status: 413, code: 'RequestEntityTooLarge', operation: 'PutMetricData' });
@@ -17,38 +17,46 @@ describe('payload-guard: optimistic strategy (real CloudWatch client, inspector 
     const output = await client.send(new PutMetricDataCommand({ Namespace: 'pg/opt', MetricData: data }));
     expect(inspector.records.map((r) => [r.status, r.metricCount])).to.deep.equal([
       [413, 1000],
-      [200, 500],
-      [200, 500],
+      [200, 1000],
       [200, 1000],
       [200, 500],
     ]);
     expectDeliveredExactlyOnce(inspector, data, 'pg/opt');
     expectAllVerified(inspector);
     const report = payloadGuardReportOf(output)!;
-    expect(report).to.include({ strategy: 'optimistic', items: 2500, deliveredItems: 2500, dryRuns: 0 });
+    expect(report).to.include({ strategy: 'optimistic', items: 2500, deliveredItems: 2500, maybeDuplicatedItems: 0 });
     expect(report.requests.map((r) => [r.start, r.count, r.rejected ?? false])).to.deep.equal([
       [0, 1000, true],
-      [0, 500, false],
-      [500, 500, false],
+      [0, 1000, false],
       [1000, 1000, false],
       [2000, 500, false],
     ]);
   });
 
-  it('splits on the service\'s byte limit recursively until every request is accepted', async () => {
-    // no compression: 1000 metrics of ~2.5 KB are ~2.5 MB on the wire, halves ~1.25 MB, quarters ~625 KB
-    const client = cloudWatchClient(inspector.url, { disableRequestCompression: true });
-    eventsOf(client).use(payloadGuardPlugin({ strategy: 'optimistic' }));
-    const data = compressibleMetrics(1000, 2500);
-    await client.send(new PutMetricDataCommand({ Namespace: 'pg/opt-bytes', MetricData: data }));
-    const statuses = inspector.records.map((r) => `${r.status}:${r.metricCount}`);
-    expect(statuses).to.deep.equal(['413:1000', '413:500', '200:250', '200:250', '413:500', '200:250', '200:250']);
+  it('2,500 large metrics: no more requests than the pessimistic strategy plus the rejections it met', async () => {
+    // ~1.1 KB each, uncompressed: 1000 of them are over 1 MB, the pessimistic plan is 3 requests
+    const data = compressibleMetrics(2500, 1100);
+    const pessimistic = cloudWatchClient(inspector.url, { disableRequestCompression: true });
+    eventsOf(pessimistic).use(payloadGuardPlugin());
+    await pessimistic.send(new PutMetricDataCommand({ Namespace: 'pg/opt-pess', MetricData: data }));
+    const planned = inspector.records.length;
+    expect(inspector.records.every((r) => r.status === 200)).to.equal(true);
+    inspector.clear();
+
+    const optimistic = cloudWatchClient(inspector.url, { disableRequestCompression: true });
+    eventsOf(optimistic).use(payloadGuardPlugin({ strategy: 'optimistic' }));
+    const output = await optimistic.send(new PutMetricDataCommand({ Namespace: 'pg/opt-bytes', MetricData: data }));
+    const rejected = inspector.records.filter((r) => r.status === 413).length;
+    expect(rejected).to.equal(1);
+    expect(inspector.records.length).to.be.at.most(planned + rejected);
+    expect(inspector.records.map((r) => r.status)).to.deep.equal([413, ...new Array(planned).fill(200)]);
     for (const record of inspector.records) expect(record.wireBody.length > 1_000_000).to.equal(record.status === 413);
     expectDeliveredExactlyOnce(inspector, data, 'pg/opt-bytes');
     expectAllVerified(inspector);
+    expect(payloadGuardReportOf(output)!.requests).to.have.length(planned + rejected);
   });
 
-  it('a metric the service rejects alone is an error naming it (with its size, measured by a dry run)', async () => {
+  it('a metric that cannot fit even alone is an error naming it, found by measuring after the rejection', async () => {
     const client = cloudWatchClient(inspector.url, { disableRequestCompression: true });
     eventsOf(client).use(payloadGuardPlugin({ strategy: 'optimistic' }));
     const data = metrics(8, 'opt-never');
@@ -61,13 +69,30 @@ describe('payload-guard: optimistic strategy (real CloudWatch client, inspector 
     }
     expect(caught).to.be.instanceOf(ItemTooLargeError);
     const error = caught as ItemTooLargeError;
-    expect(error).to.include({ itemIndex: 5, itemLabel: 'MetricData[5]', detectedBy: 'rejected' });
+    expect(error).to.include({ itemIndex: 5, itemLabel: 'MetricData[5]', detectedBy: 'measured' });
     expect(error.bytes).to.be.greaterThan(1_000_000);
     expect((error.cause as { name?: string }).name).to.equal('RequestEntityTooLarge');
-    expect(error.message).to.match(/item 5 \(MetricData\[5\]\) can never fit in one request: the service rejected it alone as too large/);
-    // 8 -> 4+4 -> (4 ok) 2+2 -> (2: [4,5]) 1+1: [4] ok, [5] rejected
-    expect(inspector.records.map((r) => `${r.status}:${r.metricCount}`)).to.deep.equal(['413:8', '200:4', '413:4', '413:2', '200:1', '413:1']);
-    expect(payloadGuardReportOf(error)?.deliveredItems).to.equal(5);
-    expectDeliveredExactlyOnce(inspector, data.slice(0, 5), 'pg/opt-never');
+    expect(error.message).to.match(/item 5 \(MetricData\[5\]\) can never fit in one request: alone it is [\d,]+ bytes on the wire/);
+    // the one rejection, then nothing more: the plan found the metric that fits nowhere before sending
+    expect(inspector.records.map((r) => `${r.status}:${r.metricCount}`)).to.deep.equal(['413:8']);
+    expect(payloadGuardReportOf(error)?.deliveredItems).to.equal(0);
+  });
+
+  it('a request the service rejects though measured within maxBytes halves the limit for the rest of the call', async () => {
+    // the guard believes 1 MB; the service takes 300 KB
+    const strict = await (await import('@sdk-events/inspector')).startInspector({ maxBytes: 300_000, maxItems: 1000 });
+    try {
+      const client = cloudWatchClient(strict.url, { disableRequestCompression: true });
+      eventsOf(client).use(payloadGuardPlugin({ strategy: 'optimistic' }));
+      const data = compressibleMetrics(1000, 1100);
+      await client.send(new PutMetricDataCommand({ Namespace: 'pg/opt-lower', MetricData: data }));
+      expectDeliveredExactlyOnce(strict, data, 'pg/opt-lower');
+      // 1000 metrics (~1.1 MB), then ~1 MB as measured, then ~500 KB: the rest goes under 250 KB
+      expect(strict.records.filter((r) => r.status === 413)).to.have.length(3);
+      expect(strict.records.filter((r) => r.status === 200).every((r) => r.wireBody.length <= 250_000)).to.equal(true);
+      for (const record of strict.records) expect(record.wireBody.length > 300_000).to.equal(record.status === 413);
+    } finally {
+      await strict.close();
+    }
   });
 });

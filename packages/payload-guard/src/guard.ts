@@ -3,92 +3,23 @@
  * its own dry runs, lets its own chunk sends through, and splits calls that
  * are over a limit.
  */
-import type { EventHandler, EventHooks, LifecycleEventMap } from '@sdk-events/core';
-import { ItemTooLargeError } from './errors.js';
+import type { EventHandler, EventHooks, LifecycleEventMap, OperationModel } from '@sdk-events/core';
 import type { GuardSettings } from './options.js';
-import { planChunks } from './planner.js';
-import { attachReport, type PayloadGuardReport } from './report.js';
-import { commandClassOf, dryRunBytes, dryRunOutput, sendSubCall, subCallMarkOf, type SubCallMark } from './sub-calls.js';
-import { gzipHandlerOf, measureWireBytes } from './wire-size.js';
+import { chunksByCount, planChunks, type PlannedChunk } from './planner.js';
+import { SplitCall, type Output } from './split-call.js';
+import { dryRunOutput, subCallMarkOf, type SubCallMark } from './sub-calls.js';
+import { gzipHandlerOf, measureWireBytes, partsBound, type MeasurableRequest, type WireSize } from './wire-size.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
-type Output = Record<string | symbol, any>;
 
-/** One call being split: its items and the means to send parts of it. */
-class SplitCall {
-  readonly report: PayloadGuardReport;
-  private readonly command;
-  private readonly outputs: Output[] = [];
-
-  constructor(
-    private readonly guard: Guard,
-    private readonly payload: BeforeCallPayload,
-    readonly items: readonly unknown[],
-  ) {
-    this.command = commandClassOf(payload.context, payload.model.name);
-    this.report = {
-      strategy: guard.settings.strategy,
-      operation: payload.model.name,
-      items: items.length,
-      deliveredItems: 0,
-      requests: [],
-      dryRuns: 0,
-    };
-  }
-
-  private subInput(start: number, count: number): object {
-    return this.guard.settings.batch.subInput(this.payload.params, this.items.slice(start, start + count));
-  }
-
-  /** Measures the request carrying `count` items from `start`, sending nothing. */
-  async dryRun(start: number, count: number): Promise<number | undefined> {
-    this.report.dryRuns += 1;
-    const output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('dry-run'));
-    return dryRunBytes(output, this.payload.model.name);
-  }
-
-  /** Sends `count` items from `start` (the guard lets this call through). */
-  async send(start: number, count: number, bytes?: number): Promise<void> {
-    const request: PayloadGuardReport['requests'][number] = { start, count, ...(bytes === undefined ? {} : { bytes }) };
-    this.report.requests.push(request);
-    try {
-      this.outputs.push(await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('send')));
-    } catch (error) {
-      if (this.guard.settings.batch.isTooLarge(error)) request.rejected = true;
-      else request.failed = true;
-      throw error;
-    }
-    this.report.deliveredItems += count;
-  }
-
-  tooLarge(itemIndex: number, bytes: number | undefined, detectedBy: 'measured' | 'rejected', cause?: unknown): ItemTooLargeError {
-    const { batch, maxBytes } = this.guard.settings;
-    const details = {
-      operation: this.payload.model.name,
-      itemIndex,
-      itemLabel: batch.describeItem(this.items[itemIndex], itemIndex),
-      bytes,
-      maxBytes,
-      detectedBy,
-    };
-    return attachReport(new ItemTooLargeError(details, cause === undefined ? undefined : { cause }), this.report);
-  }
-
-  /** The caller's one output. */
-  mergedOutput(): Output {
-    return attachReport(this.guard.settings.batch.merge(this.outputs), this.report);
-  }
-
-  /** Runs `work`; on failure the error carries the report of what was delivered. */
-  async run(work: () => Promise<void>): Promise<Output> {
-    try {
-      await work();
-    } catch (error) {
-      if (typeof error === 'object' && error !== null && Object.isExtensible(error)) attachReport(error, this.report);
-      throw error;
-    }
-    return this.mergedOutput();
-  }
+/** The limits a plan is made under; a rejection lowers them for the rest of the call. */
+interface PlanLimits {
+  maxBytes: number;
+  maxItems: number;
+  /** Every part of the items is known to fit `maxBytes`: cut by count, measure nothing. */
+  allFit: boolean;
+  /** Sizes measured already, by `start:count`. */
+  known?: Map<string, number | undefined>;
 }
 
 /** The guard of one plugin instance. */
@@ -109,12 +40,19 @@ export class Guard {
     for (const name of this.settings.batch.events) events.registerFirst(name, this.beforeCall as EventHandler<any>);
   }
 
+  /** Measures `request` as it will go on the wire (a gzip handler of this operation included). */
+  measure(model: OperationModel, request: MeasurableRequest, fitsUnder?: number): Promise<WireSize | undefined> {
+    return measureWireBytes(request, this.gzipHandler(model), fitsUnder);
+  }
+
+  private gzipHandler(model: OperationModel) {
+    return this.events ? gzipHandlerOf(this.events, model) : undefined;
+  }
+
   /** The `before-call` handler. A response is the call's output; `undefined` lets the call go on as it is. */
   readonly beforeCall = async (payload: BeforeCallPayload): Promise<Output | undefined> => {
     const mark = subCallMarkOf(payload.params);
-    if (mark?.guard === this) {
-      return mark.kind === 'dry-run' ? dryRunOutput((await this.measure(payload))?.bytes) : undefined;
-    }
+    if (mark?.guard === this) return mark.kind === 'dry-run' ? dryRunOutput(payload.request) : undefined;
     // Another guard's dry run: that guard answers it.
     if (mark?.kind === 'dry-run') return undefined;
 
@@ -123,45 +61,69 @@ export class Guard {
     return this.settings.strategy === 'optimistic' ? this.optimistic(payload, items) : this.pessimistic(payload, items);
   };
 
-  private measure(payload: BeforeCallPayload, fitsUnder?: number) {
-    const gzip = this.events ? gzipHandlerOf(this.events, payload.model) : undefined;
-    return measureWireBytes(payload.request as Parameters<typeof measureWireBytes>[0], gzip, fitsUnder);
-  }
-
   private async pessimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output | undefined> {
     const { maxBytes, maxItems } = this.settings;
-    // Over the item limit the call is split anyway: compressing it all just to know its size is not worth it.
-    const whole = await this.measure(payload, items.length > maxItems ? Infinity : maxBytes);
+    const request = payload.request as MeasurableRequest;
+    const bound = partsBound(request, this.gzipHandler(payload.model));
+    const allFit = bound !== undefined && bound <= maxBytes;
+    // Over the item limit with every part known to fit, there is nothing to measure.
+    const whole = allFit && items.length > maxItems ? undefined : await this.measure(payload.model, request, maxBytes);
     if (items.length <= maxItems && (whole === undefined || whole.bytes <= maxBytes)) return undefined;
 
     const call = new SplitCall(this, payload, items);
     const known = new Map<string, number | undefined>();
-    if (whole === undefined || whole.exact) known.set(`0:${items.length}`, whole?.bytes);
-    const plan = await planChunks({ itemCount: items.length, maxItems, maxBytes, measure: (s, c) => call.dryRun(s, c), known });
-    // Nothing has been sent yet: a datum that fits nowhere fails the call here.
-    if (!plan.ok) throw call.tooLarge(plan.itemIndex, plan.bytes, 'measured');
-    return call.run(async () => {
-      for (const chunk of plan.chunks) await call.send(chunk.start, chunk.count, chunk.bytes);
-    });
+    if (whole?.exact) known.set(`0:${items.length}`, whole.bytes);
+    return call.run(() => this.sendPlanned(call, 0, { maxBytes, maxItems, allFit, known }));
   }
 
   private async optimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output> {
-    const { maxItems, batch } = this.settings;
+    const { maxBytes, maxItems } = this.settings;
     const call = new SplitCall(this, payload, items);
-    const deliver = async (start: number, count: number): Promise<void> => {
-      try {
-        await call.send(start, count);
-      } catch (error) {
-        if (!batch.isTooLarge(error)) throw error;
-        if (count === 1) throw call.tooLarge(start, await call.dryRun(start, 1).catch(() => undefined), 'rejected', error);
-        const half = Math.ceil(count / 2);
-        await deliver(start, half);
-        await deliver(start + half, count - half);
-      }
-    };
-    // Counting is free: no request is sent with more items than the item limit.
     return call.run(async () => {
-      for (let start = 0; start < items.length; start += maxItems) await deliver(start, Math.min(maxItems, items.length - start));
+      // Until the service rejects a request, the item limit alone cuts the call: counting is free.
+      let start = 0;
+      while (start < items.length) {
+        const count = Math.min(maxItems, items.length - start);
+        if ((await call.trySend(start, count)) !== undefined) break;
+        start += count;
+      }
+      // After a rejection, the rest is measured and planned as the pessimistic strategy does.
+      if (start < items.length) await this.sendPlanned(call, start, { maxBytes, maxItems, allFit: false });
     });
+  }
+
+  /**
+   * Sends the items from `from` in the fewest requests `limits` allow. A request
+   * the service rejects as too large though planned within them shows that its
+   * real limit is lower: the rest is planned again under half the rejected
+   * size (a few rejections at most, whatever the real limit is).
+   */
+  private async sendPlanned(call: SplitCall, from: number, limits: PlanLimits): Promise<void> {
+    let start = from;
+    while (start < call.items.length) {
+      const chunks = await this.plan(call, start, limits);
+      for (const chunk of chunks) {
+        const rejection = await call.trySend(chunk.start, chunk.count, chunk.bytes);
+        if (rejection === undefined) {
+          start += chunk.count;
+          continue;
+        }
+        if (chunk.count === 1) throw call.tooLarge(chunk.start, chunk.bytes ?? (await call.measure(chunk.start, 1)), 'rejected', rejection);
+        if (limits.allFit) limits.allFit = false;
+        else if (chunk.bytes !== undefined) limits.maxBytes = Math.floor(chunk.bytes / 2);
+        else limits.maxItems = Math.ceil(chunk.count / 2);
+        break;
+      }
+    }
+  }
+
+  private async plan(call: SplitCall, from: number, limits: PlanLimits): Promise<PlannedChunk[]> {
+    const itemCount = call.items.length;
+    if (limits.allFit) return chunksByCount(from, itemCount, limits.maxItems);
+    const measure = (start: number, count: number) => call.measure(start, count);
+    const plan = await planChunks({ itemCount, from, maxItems: limits.maxItems, maxBytes: limits.maxBytes, measure, known: limits.known });
+    // A datum that fits nowhere fails the call before anything more is sent.
+    if (!plan.ok) throw call.tooLarge(plan.itemIndex, plan.bytes, 'measured', call.lastRejection);
+    return plan.chunks;
   }
 }

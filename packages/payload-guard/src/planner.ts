@@ -21,6 +21,8 @@ export type MeasureChunk = (start: number, count: number) => Promise<number | un
 /** What `planChunks` needs. */
 export interface PlanRequest {
   itemCount: number;
+  /** The first item to plan for (default 0): items before it are dealt with already. */
+  from?: number;
   maxItems: number;
   maxBytes: number;
   measure: MeasureChunk;
@@ -48,7 +50,7 @@ export async function planChunks(request: PlanRequest): Promise<PlanResult> {
   let bytesPerItem = whole !== undefined && itemCount > 0 ? whole / itemCount : undefined;
 
   const chunks: PlannedChunk[] = [];
-  let start = 0;
+  let start = request.from ?? 0;
   while (start < itemCount) {
     const cap = Math.min(maxItems, itemCount - start);
     // Invariant: `lo` items fit (0 trivially); `hi` items do not (cap + 1 by the item limit).
@@ -85,4 +87,11 @@ export async function planChunks(request: PlanRequest): Promise<PlanResult> {
     start += lo;
   }
   return { ok: true, chunks };
+}
+
+/** Chunks of `maxItems` from `from` to `itemCount` (the last one shorter), sizes unmeasured: for items known to fit by bytes. */
+export function chunksByCount(from: number, itemCount: number, maxItems: number): PlannedChunk[] {
+  const chunks: PlannedChunk[] = [];
+  for (let start = from; start < itemCount; start += maxItems) chunks.push({ start, count: Math.min(maxItems, itemCount - start), bytes: undefined });
+  return chunks;
 }

@@ -1,18 +1,27 @@
 /** What the guard did with a call, attached to the merged output (or to the error). */
 import type { PayloadGuardStrategy } from './options.js';
 
-/** One request the guard sent (or had rejected). */
+/** One request the guard sent (or had rejected), with what is known of its fate. */
 export interface GuardedRequest {
   /** Index of its first item. */
   start: number;
   /** How many items it carried. */
   count: number;
-  /** Its measured size on the wire (pessimistic), when known. */
+  /** Its measured size on the wire, when the guard measured it. */
   bytes?: number;
-  /** `true` when the service rejected it as too large (optimistic: its items went in smaller requests after it). */
-  rejected?: boolean;
-  /** `true` when it failed otherwise: the call failed with that error. */
-  failed?: boolean;
+  /** How many times it went on the wire: 1, or more when the SDK retried it. */
+  attempts: number;
+  /** `true` when the service rejected it as too large: nothing of it was delivered, its items went in smaller requests after it. */
+  rejected?: true;
+  /** `true` when it failed otherwise (the call failed with that error). */
+  failed?: true;
+  /**
+   * `true` when the service may have received its items more than once (delivered) or at all
+   * (failed): it went on the wire more than once, or its last attempt got no definite answer
+   * (no response, a server error, an abort), and a request whose answer is lost may still have
+   * been acted on.
+   */
+  maybeDuplicated?: true;
 }
 
 /** What the guard did with one call that it split or sent itself. */
@@ -21,9 +30,11 @@ export interface PayloadGuardReport {
   operation: string;
   /** Items in the call. */
   items: number;
-  /** Items delivered (all of them when the call succeeded). */
+  /** Items the service confirmed (all of them when the call succeeded). */
   deliveredItems: number;
-  /** The requests sent, in order, rejected ones included. */
+  /** Items of requests marked `maybeDuplicated`: they may have been received twice (or, in a failed request, once). */
+  maybeDuplicatedItems: number;
+  /** The requests sent, in order, rejected and failed ones included. */
   requests: GuardedRequest[];
   /** Dry runs made to measure chunks (nothing of them went on the network). */
   dryRuns: number;
@@ -44,7 +55,9 @@ export function attachReport<T extends object>(target: T, report: PayloadGuardRe
  *
  * @example
  * const output = await cw.send(new PutMetricDataCommand({ Namespace: 'app', MetricData: data2500 }));
- * payloadGuardReportOf(output)?.requests.length; // 3
+ * const report = payloadGuardReportOf(output);
+ * report?.requests.length; // 3
+ * report?.requests.filter((r) => r.maybeDuplicated); // chunks the service may have received twice
  */
 export function payloadGuardReportOf(outputOrError: unknown): PayloadGuardReport | undefined {
   if (typeof outputOrError !== 'object' || outputOrError === null) return undefined;

@@ -26,9 +26,14 @@ export function subCallMarkOf(input: object): SubCallMark | undefined {
   return typeof mark === 'object' && mark !== null ? (mark as SubCallMark) : undefined;
 }
 
-/** The output a guard's `before-call` answers a dry run with: the call ends there, nothing is sent. */
-export function dryRunOutput(bytes: number | undefined): Record<string | symbol, unknown> {
-  return { $metadata: {}, [DRY_RUN_RESULT]: { bytes } };
+/** The output a guard's `before-call` answers a dry run with: the serialized request; the call ends there, nothing is sent. */
+export function dryRunOutput(request: unknown): Record<string | symbol, unknown> {
+  return { $metadata: {}, [DRY_RUN_RESULT]: { request } };
+}
+
+/** The call's `abortSignal`, as the SDK keeps it in the context. */
+export function abortSignalOf(context: CallContext): AbortSignal | undefined {
+  return (context as Record<string, any>)[SMITHY_CONTEXT_KEY]?.abortSignal;
 }
 
 type CommandClass = new (input: object) => unknown;
@@ -55,16 +60,18 @@ export async function sendSubCall(
   mark: SubCallMark,
 ): Promise<Record<string | symbol, any>> {
   const marked = { ...input, [SUB_CALL]: mark };
-  return (await context.client.send(new command(marked))) as Record<string | symbol, any>;
+  const abortSignal = abortSignalOf(context);
+  const options = abortSignal === undefined ? undefined : { abortSignal };
+  return (await context.client.send(new command(marked), options as never)) as Record<string | symbol, any>;
 }
 
-/** A dry run's measured size; throws when another `before-call` handler answered it instead of the guard. */
-export function dryRunBytes(output: Record<string | symbol, any>, operation: string): number | undefined {
-  const result = output?.[DRY_RUN_RESULT] as { bytes: number | undefined } | undefined;
+/** A dry run's request; throws when another `before-call` handler answered it instead of the guard. */
+export function dryRunRequest(output: Record<string | symbol, any>, operation: string): unknown {
+  const result = output?.[DRY_RUN_RESULT] as { request: unknown } | undefined;
   if (result === undefined) {
     throw new Error(
       `payload-guard: a dry run of ${operation} was answered by another before-call handler (or lost the guard's input marker); cannot measure`,
     );
   }
-  return result.bytes;
+  return result.request;
 }

@@ -1,0 +1,142 @@
+/** One call being split: its items, the means to measure and send parts of it, and the report of what happened. */
+import type { LifecycleEventMap, OperationModel } from '@sdk-events/core';
+import { ItemTooLargeError } from './errors.js';
+import type { GuardSettings } from './options.js';
+import type { MeasurableRequest, WireSize } from './wire-size.js';
+import { attachReport, type GuardedRequest, type PayloadGuardReport } from './report.js';
+import { abortSignalOf, commandClassOf, dryRunRequest, sendSubCall, type SubCallMark } from './sub-calls.js';
+
+type BeforeCallPayload = LifecycleEventMap['before-call'];
+/** A command output, or the error a call failed with, as the guard handles it. */
+export type Output = Record<string | symbol, any>;
+
+/** What the SDK says of the requests a part took: `$metadata` on outputs and on service errors. */
+function attemptsOf(outputOrError: unknown): number {
+  const attempts = (outputOrError as { $metadata?: { attempts?: unknown } } | null)?.$metadata?.attempts;
+  return typeof attempts === 'number' && attempts > 0 ? attempts : 1;
+}
+
+/** A failed request may have been acted on unless the service answered it with a client error (4xx). */
+function mayHaveArrived(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: unknown } } | null)?.$metadata?.httpStatusCode;
+  return typeof status !== 'number' || status >= 500;
+}
+
+/** What a split call needs from the guard that split it. */
+export interface SplitCallHost {
+  readonly settings: GuardSettings;
+  /** Measures a request as it will go on the wire. */
+  measure(model: OperationModel, request: MeasurableRequest): Promise<WireSize | undefined>;
+  /** The marker of the guard's sub-calls of `kind`. */
+  mark(kind: SubCallMark['kind']): SubCallMark;
+}
+
+/** One call being split. */
+export class SplitCall {
+  readonly report: PayloadGuardReport;
+  /** The last too-large rejection the service answered, the cause of an `ItemTooLargeError` found after it. */
+  lastRejection: unknown;
+  private readonly command;
+  private readonly outputs: Output[] = [];
+  private readonly signal: AbortSignal | undefined;
+
+  constructor(
+    private readonly guard: SplitCallHost,
+    private readonly payload: BeforeCallPayload,
+    readonly items: readonly unknown[],
+  ) {
+    this.command = commandClassOf(payload.context, payload.model.name);
+    this.signal = abortSignalOf(payload.context);
+    this.report = {
+      strategy: guard.settings.strategy,
+      operation: payload.model.name,
+      items: items.length,
+      deliveredItems: 0,
+      maybeDuplicatedItems: 0,
+      requests: [],
+      dryRuns: 0,
+    };
+  }
+
+  private subInput(start: number, count: number): object {
+    return this.guard.settings.batch.subInput(this.payload.params, this.items.slice(start, start + count));
+  }
+
+  /** An abort stops the parts not sent yet; the error says what was delivered. */
+  private throwIfAborted(): void {
+    if (!this.signal?.aborted) return;
+    const { operation, deliveredItems, items } = this.report;
+    const error = new Error(`${operation} aborted: ${deliveredItems} of ${items} items delivered, the rest not sent`, { cause: this.signal.reason });
+    error.name = 'AbortError';
+    throw error;
+  }
+
+  /** Measures the request carrying `count` items from `start` with a dry run, sending nothing. */
+  async measure(start: number, count: number): Promise<number | undefined> {
+    this.throwIfAborted();
+    this.report.dryRuns += 1;
+    const output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('dry-run'));
+    const request = dryRunRequest(output, this.payload.model.name) as MeasurableRequest;
+    return (await this.guard.measure(this.payload.model, request))?.bytes;
+  }
+
+  /**
+   * Sends `count` items from `start`. Resolves to `undefined` when they were
+   * delivered, to the service's error when it rejected them as too large
+   * (nothing of them was delivered); any other failure throws.
+   */
+  async trySend(start: number, count: number, bytes?: number): Promise<unknown> {
+    this.throwIfAborted();
+    const request: GuardedRequest = { start, count, ...(bytes === undefined ? {} : { bytes }), attempts: 1 };
+    this.report.requests.push(request);
+    let output: Output;
+    try {
+      output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('send'));
+    } catch (error) {
+      request.attempts = attemptsOf(error);
+      if (this.guard.settings.batch.isTooLarge(error)) {
+        request.rejected = true;
+        this.lastRejection = error;
+        return error;
+      }
+      request.failed = true;
+      if (request.attempts > 1 || mayHaveArrived(error)) this.markMaybeDuplicated(request);
+      throw error;
+    }
+    request.attempts = attemptsOf(output);
+    // A retried request may have been received by an attempt whose answer was lost.
+    if (request.attempts > 1) this.markMaybeDuplicated(request);
+    this.outputs.push(output);
+    this.report.deliveredItems += count;
+    return undefined;
+  }
+
+  private markMaybeDuplicated(request: GuardedRequest): void {
+    request.maybeDuplicated = true;
+    this.report.maybeDuplicatedItems += request.count;
+  }
+
+  tooLarge(itemIndex: number, bytes: number | undefined, detectedBy: 'measured' | 'rejected', cause?: unknown): ItemTooLargeError {
+    const { batch, maxBytes } = this.guard.settings;
+    const details = {
+      operation: this.payload.model.name,
+      itemIndex,
+      itemLabel: batch.describeItem(this.items[itemIndex], itemIndex),
+      bytes,
+      maxBytes,
+      detectedBy,
+    };
+    return attachReport(new ItemTooLargeError(details, cause === undefined ? undefined : { cause }), this.report);
+  }
+
+  /** Runs `work`, then returns the caller's one output; on failure the error carries the report of what was delivered. */
+  async run(work: () => Promise<void>): Promise<Output> {
+    try {
+      await work();
+    } catch (error) {
+      if (typeof error === 'object' && error !== null && Object.isExtensible(error)) attachReport(error, this.report);
+      throw error;
+    }
+    return attachReport(this.guard.settings.batch.merge(this.outputs), this.report);
+  }
+}
