@@ -63,9 +63,10 @@ describe('payload-guard: the delivery report (real CloudWatch client, inspector 
     expect(inspector.records.map((r) => r.responseLost ?? false)).to.deep.equal([false, true, true]);
     const report = payloadGuardReportOf(error)!;
     expect(report).to.include({ deliveredItems: 1000, maybeDuplicatedItems: 1000 });
+    const [first, second] = inspector.records.map((r) => r.wireBody.length);
     expect(report.requests).to.deep.equal([
-      { start: 0, count: 1000, attempts: 1 },
-      { start: 1000, count: 1000, attempts: 2, failed: true, maybeDuplicated: true },
+      { start: 0, count: 1000, bytes: first, attempts: 1 },
+      { start: 1000, count: 1000, bytes: second, attempts: 2, failed: true, maybeDuplicated: true },
     ]);
   });
 
@@ -85,7 +86,7 @@ describe('payload-guard: the delivery report (real CloudWatch client, inspector 
     expectDeliveredExactlyOnce(inspector, data.slice(0, 1000), 'pg/abort');
     const report = payloadGuardReportOf(error)!;
     expect(report).to.include({ items: 2500, deliveredItems: 1000 });
-    expect(report.requests).to.deep.equal([{ start: 0, count: 1000, attempts: 1 }]);
+    expect(report.requests).to.deep.equal([{ start: 0, count: 1000, bytes: inspector.records[0]!.wireBody.length, attempts: 1 }]);
   });
 
   it('a call aborted before it starts sends nothing', async () => {

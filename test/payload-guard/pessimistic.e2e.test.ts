@@ -25,12 +25,13 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     expectAllVerified(inspector);
     expect(output.$metadata.httpStatusCode).to.equal(200);
     const report = payloadGuardReportOf(output)!;
-    // ~150 KB as serialized: every part of it fits 1 MB, so nothing is measured (no dry run, no size in the report)
+    // over the item limit: never serialized whole, each chunk of 1000 measured once, on its way, no dry run
     expect(report).to.include({ strategy: 'pessimistic', operation: 'PutMetricData', items: 2500, deliveredItems: 2500, dryRuns: 0, maybeDuplicatedItems: 0 });
+    const wire = inspector.records.map((r) => r.wireBody.length);
     expect(report.requests).to.deep.equal([
-      { start: 0, count: 1000, attempts: 1 },
-      { start: 1000, count: 1000, attempts: 1 },
-      { start: 2000, count: 500, attempts: 1 },
+      { start: 0, count: 1000, bytes: wire[0], attempts: 1 },
+      { start: 1000, count: 1000, bytes: wire[1], attempts: 1 },
+      { start: 2000, count: 500, bytes: wire[2], attempts: 1 },
     ]);
     expect(inspector.records.every((r) => r.gzipLayers === 1)).to.equal(true);
   });
@@ -45,7 +46,7 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     expect(payloadGuardReportOf(output)).to.equal(undefined);
   });
 
-  it('10,000 metrics: 10 requests, no dry run (every part is known to fit by bytes)', async () => {
+  it('10,000 metrics: 10 requests, no dry run', async () => {
     const client = cloudWatchClient(inspector.url);
     eventsOf(client).use(payloadGuardPlugin());
     const data = metrics(10_000);
@@ -56,7 +57,7 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     expect(payloadGuardReportOf(output)?.dryRuns).to.equal(0);
   });
 
-  it('a metric that can never fit is an error naming it, thrown before anything is sent', async () => {
+  it('a metric that can never fit is an error naming it, thrown at its turn: what came before it was delivered', async () => {
     const client = cloudWatchClient(inspector.url);
     eventsOf(client).use(payloadGuardPlugin());
     const data = metrics(2000);
@@ -73,8 +74,36 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     expect(error).to.include({ itemIndex: 1234, itemLabel: 'MetricData[1234]', maxBytes: 1_000_000, detectedBy: 'measured' });
     expect(error.bytes).to.be.greaterThan(1_000_000).and.lessThan(1_600_000);
     expect(error.message).to.match(/PutMetricData: item 1234 \(MetricData\[1234\]\) can never fit in one request: alone it is [\d,]+ bytes on the wire, over maxBytes 1,000,000/);
+    // 0-999 went; 1000-1999 was stopped on its way (nothing sent), 1000-1233 went; 1234 alone is over 1 MB
+    expect(inspector.records.map((r) => [r.status, r.metricCount])).to.deep.equal([
+      [200, 1000],
+      [200, 234],
+    ]);
+    expect(inspector.records.every((r) => r.wireBody.length <= 1_000_000)).to.equal(true);
+    const report = payloadGuardReportOf(error)!;
+    expect(report.deliveredItems).to.equal(1234);
+    expect(report.requests.map((r) => [r.start, r.count])).to.deep.equal([
+      [0, 1000],
+      [1000, 234],
+    ]);
+    expectDeliveredExactlyOnce(inspector, data.slice(0, 1234), 'pg/never');
+  });
+
+  it('a metric that can never fit, first in its chunk, fails the call before anything is sent', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const data = metrics(900);
+    data[0] = incompressibleMetric(1_600_000);
+    let caught: unknown;
+    try {
+      await client.send(new PutMetricDataCommand({ Namespace: 'pg/never-900', MetricData: data }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).to.be.instanceOf(ItemTooLargeError);
+    expect(caught).to.include({ itemIndex: 0, detectedBy: 'measured' });
     expect(inspector.records, 'nothing was sent').to.have.length(0);
-    expect(payloadGuardReportOf(error)?.deliveredItems).to.equal(0);
+    expect(payloadGuardReportOf(caught)?.deliveredItems).to.equal(0);
   });
 
   it('custom limits (the old 40 KB / 20 metrics): every request within both, each as full as the bytes allow', async () => {
@@ -177,8 +206,8 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     expect(report.deliveredItems).to.equal(1000);
     // a 400 is a definite answer: the failed request was not acted on
     expect(report.requests).to.deep.equal([
-      { start: 0, count: 1000, attempts: 1 },
-      { start: 1000, count: 1000, attempts: 1, failed: true },
+      { start: 0, count: 1000, bytes: inspector.records[0]!.wireBody.length, attempts: 1 },
+      { start: 1000, count: 1000, bytes: inspector.records[1]!.wireBody.length, attempts: 1, failed: true },
     ]);
   });
 });

@@ -1,16 +1,45 @@
 import { expect } from 'chai';
-import { planChunks, type PlannedChunk } from '../../packages/payload-guard/src/planner.js';
+import { nextStep } from '../../packages/payload-guard/src/planner.js';
 
-/** A measure over items of the given sizes: a request is an envelope plus its items plus a separator per item. */
-function sizedItems(sizes: readonly number[], envelope = 50) {
-  let calls = 0;
-  const measure = async (start: number, count: number) => {
-    calls += 1;
-    let bytes = envelope;
-    for (let i = start; i < start + count; i++) bytes += sizes[i]! + 1;
-    return bytes;
-  };
-  return { measure, calls: () => calls };
+/** Runs of items of the given sizes: a request is an envelope plus its items plus a separator per item. */
+const runBytes = (sizes: readonly number[], envelope = 50) => (start: number, count: number) => {
+  let bytes = envelope;
+  for (let i = start; i < start + count; i++) bytes += sizes[i]! + 1;
+  return bytes;
+};
+
+/**
+ * The guard's loop over `nextStep`, against a size function: a send is checked
+ * on its way (stopped when over, nothing sent). Returns what went on the wire
+ * and how many dry runs and stopped sends it took.
+ */
+function simulate(itemCount: number, maxItems: number, maxBytes: number, size: (start: number, count: number) => number | undefined) {
+  const sent: Array<{ start: number; count: number; bytes: number | undefined }> = [];
+  let dryRuns = 0;
+  let stopped = 0;
+  let start = 0;
+  let sizes = new Map<number, number | undefined>();
+  let previous: number | undefined;
+  for (let steps = 0; start < itemCount; steps++) {
+    if (steps > 100_000) throw new Error('no progress');
+    const cap = Math.min(maxItems, itemCount - start);
+    const step = nextStep(sizes, cap, maxBytes, previous);
+    if (step.kind === 'too-large') return { sent, dryRuns, stopped, tooLarge: { itemIndex: start, bytes: step.bytes } };
+    const bytes = size(start, step.count);
+    if (step.kind === 'measure') {
+      dryRuns++;
+      sizes.set(step.count, bytes);
+    } else if (bytes !== undefined && bytes > maxBytes) {
+      stopped++;
+      sizes.set(step.count, bytes);
+    } else {
+      sent.push({ start, count: step.count, bytes });
+      previous = step.count < cap ? step.count : undefined;
+      start += step.count;
+      sizes = new Map();
+    }
+  }
+  return { sent, dryRuns, stopped, tooLarge: undefined };
 }
 
 /** The fewest contiguous chunks, by dynamic programming over every split: the oracle greedy must match. */
@@ -29,7 +58,7 @@ function fewestChunks(sizes: readonly number[], maxItems: number, maxBytes: numb
   return best[n]!;
 }
 
-function expectContiguousCover(chunks: readonly PlannedChunk[], n: number) {
+function expectContiguousCover(chunks: ReadonlyArray<{ start: number; count: number }>, n: number) {
   let next = 0;
   for (const chunk of chunks) {
     expect(chunk.start).to.equal(next);
@@ -46,91 +75,63 @@ function lcg(seed: number) {
 }
 
 describe('payload-guard: planner (unit)', () => {
-  it('splits by the item limit alone with one measurement per chunk when bytes are not binding', async () => {
+  it('when the item limit binds, sends chunks of maxItems with no dry run at all', () => {
     const sizes = new Array(2500).fill(10);
-    const { measure, calls } = sizedItems(sizes);
-    const plan = await planChunks({ itemCount: 2500, maxItems: 1000, maxBytes: 1_000_000, measure });
-    expect(plan.ok).to.equal(true);
-    if (!plan.ok) return;
-    expect(plan.chunks.map((c) => c.count)).to.deep.equal([1000, 1000, 500]);
-    expectContiguousCover(plan.chunks, 2500);
-    expect(calls()).to.equal(3);
+    const run = simulate(2500, 1000, 1_000_000, runBytes(sizes));
+    expect(run.sent.map((c) => c.count)).to.deep.equal([1000, 1000, 500]);
+    expect(run).to.include({ dryRuns: 0, stopped: 0 });
   });
 
-  it('finds the fewest chunks for varied item sizes (checked against an exhaustive oracle) and every chunk fits', async () => {
+  it('finds the fewest chunks for varied item sizes (checked against an exhaustive oracle); nothing over the limit is sent', () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
       const random = lcg(seed);
       const n = 300 + Math.floor(random() * 700);
       const sizes = Array.from({ length: n }, () => 5 + Math.floor(random() ** 3 * 400));
       const maxBytes = 2000 + Math.floor(random() * 8000);
       const maxItems = 20 + Math.floor(random() * 200);
-      const { measure } = sizedItems(sizes);
-      const plan = await planChunks({ itemCount: n, maxItems, maxBytes, measure });
-      expect(plan.ok, `seed ${seed}`).to.equal(true);
-      if (!plan.ok) return;
-      expectContiguousCover(plan.chunks, n);
-      for (const chunk of plan.chunks) {
+      const run = simulate(n, maxItems, maxBytes, runBytes(sizes));
+      expect(run.tooLarge, `seed ${seed}`).to.equal(undefined);
+      expectContiguousCover(run.sent, n);
+      for (const chunk of run.sent) {
         expect(chunk.count).to.be.at.most(maxItems);
-        expect(chunk.bytes).to.equal(await measure(chunk.start, chunk.count));
         expect(chunk.bytes!).to.be.at.most(maxBytes);
       }
-      expect(plan.chunks.length, `seed ${seed}`).to.equal(fewestChunks(sizes, maxItems, maxBytes));
+      expect(run.sent.length, `seed ${seed}`).to.equal(fewestChunks(sizes, maxItems, maxBytes));
     }
   });
 
-  it('needs few measurements per chunk when the byte limit binds (interpolation, not a linear scan)', async () => {
+  it('when the byte limit binds, about one dry run per chunk for items of similar sizes', () => {
     const sizes = Array.from({ length: 10_000 }, (_, i) => 90 + (i % 20));
-    const { measure, calls } = sizedItems(sizes);
-    const plan = await planChunks({ itemCount: sizes.length, maxItems: 1000, maxBytes: 40_000, measure });
-    expect(plan.ok).to.equal(true);
-    if (!plan.ok) return;
+    const run = simulate(sizes.length, 1000, 40_000, runBytes(sizes));
     // about 100 bytes an item: 40 KB takes ~395 items, so ~26 chunks
-    expect(plan.chunks.length).to.equal(fewestChunks(sizes, 1000, 40_000));
-    expect(calls() / plan.chunks.length).to.be.at.most(4);
+    expect(run.sent.length).to.equal(fewestChunks(sizes, 1000, 40_000));
+    expect((run.dryRuns + run.stopped) / run.sent.length).to.be.at.most(2);
   });
 
-  it('reports the first item that fits nowhere, without measuring past it', async () => {
+  it('reports the first item that fits nowhere, having sent what came before it', () => {
     const sizes = [10, 10, 10, 5000, 10];
-    const measured: Array<[number, number]> = [];
-    const { measure } = sizedItems(sizes);
-    const plan = await planChunks({
-      itemCount: 5,
-      maxItems: 10,
-      maxBytes: 1000,
-      measure: (start, count) => (measured.push([start, count]), measure(start, count)),
-    });
-    expect(plan).to.deep.equal({ ok: false, itemIndex: 3, bytes: 50 + 5001 });
-    expect(measured.every(([start]) => start <= 3)).to.equal(true);
+    const run = simulate(5, 10, 1000, runBytes(sizes));
+    expect(run.sent).to.deep.equal([{ start: 0, count: 3, bytes: 50 + 3 * 11 }]);
+    expect(run.tooLarge).to.deep.equal({ itemIndex: 3, bytes: 50 + 5001 });
   });
 
-  it('uses known sizes instead of measuring them again', async () => {
-    const sizes = new Array(10).fill(100);
-    const { measure, calls } = sizedItems(sizes);
-    const known = new Map([['0:10', 50 + 10 * 101]]);
-    const plan = await planChunks({ itemCount: 10, maxItems: 10, maxBytes: 600, measure, known });
-    expect(plan.ok && plan.chunks.map((c) => c.count)).to.deep.equal([5, 5]);
-    // 5 fits (555), 6 does not (656): two measurements for the first chunk, one for the second
-    expect(calls()).to.equal(3);
+  it('uses what is known instead of measuring it again', () => {
+    // 5 fits (555), 6 does not (656): knowing the size of 10, it measures 6 and sends 5
+    const step = nextStep(new Map([[10, 50 + 10 * 101]]), 10, 600);
+    expect(step).to.deep.equal({ kind: 'measure', count: 6 });
+    expect(nextStep(new Map([[10, 1060], [6, 656]]), 10, 600)).to.deep.equal({ kind: 'send', count: 5 });
   });
 
-  it('falls back to the item limit when a body cannot be measured', async () => {
-    const plan = await planChunks({ itemCount: 25, maxItems: 10, maxBytes: 100, measure: async () => undefined });
-    expect(plan.ok && plan.chunks).to.deep.equal([
-      { start: 0, count: 10, bytes: undefined },
-      { start: 10, count: 10, bytes: undefined },
-      { start: 20, count: 5, bytes: undefined },
-    ]);
+  it('falls back to the item limit when a body cannot be measured', () => {
+    const run = simulate(25, 10, 100, () => undefined);
+    expect(run.sent.map((c) => c.count)).to.deep.equal([10, 10, 5]);
   });
 
-  it('handles sizes that shrink per item as the chunk grows (compression-like)', async () => {
+  it('handles sizes that shrink per item as the chunk grows (compression-like)', () => {
     // bytes = 30 + 200 * sqrt(count): compression gets better with more data
-    let calls = 0;
-    const measure = async (_start: number, count: number) => (calls++, Math.round(30 + 200 * Math.sqrt(count)));
-    const plan = await planChunks({ itemCount: 5000, maxItems: 1000, maxBytes: 5000, measure });
-    expect(plan.ok).to.equal(true);
-    if (!plan.ok) return;
+    const run = simulate(5000, 1000, 5000, (_start, count) => Math.round(30 + 200 * Math.sqrt(count)));
     // the largest count with 30 + 200 * sqrt(count) <= 5000 is 617
-    expect(plan.chunks.map((c) => c.count)).to.deep.equal([617, 617, 617, 617, 617, 617, 617, 617, 64]);
-    expect(calls).to.be.at.most(9 * 6);
+    expect(run.sent.map((c) => c.count)).to.deep.equal([617, 617, 617, 617, 617, 617, 617, 617, 64]);
+    expect(run.dryRuns + run.stopped).to.be.at.most(9 * 6);
   });
 });

@@ -1,129 +1,147 @@
 /**
- * The guard of one plugin instance: its `before-call` handler, which answers
- * its own dry runs, lets its own chunk sends through, and splits calls that
- * are over a limit.
+ * The guard of one plugin instance: takes the items out of a call it will
+ * split before the call is serialized, answers its own dry runs, checks its
+ * chunks on their way, and splits calls that are over a limit.
  */
-import type { EventHandler, EventHooks, LifecycleEventMap, OperationModel } from '@sdk-events/core';
+import type { CallContext, EventHandler, EventHooks, LifecycleEventMap, OperationModel } from '@sdk-events/core';
 import type { GuardSettings } from './options.js';
-import { chunksByCount, planChunks, type PlannedChunk } from './planner.js';
+import { nextStep, type NextStep } from './planner.js';
 import { SplitCall, type Output } from './split-call.js';
 import { dryRunOutput, subCallMarkOf, type SubCallMark } from './sub-calls.js';
-import { gzipHandlerOf, measureWireBytes, partsBound, type MeasurableRequest, type WireSize } from './wire-size.js';
+import { WireCheck, type ChunkOnTheWay } from './wire-check.js';
+import { gzipHandlerOf, measureWireBytes, type MeasurableRequest, type WireSize } from './wire-size.js';
+import { WithheldItems } from './withheld.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
+type BeforeParameterBuildPayload = LifecycleEventMap['before-parameter-build'];
 
-/** The limits a plan is made under; a rejection lowers them for the rest of the call. */
-interface PlanLimits {
+/** The limits the rest of a call is sent under; what the guard learns on the way changes them. */
+interface SendLimits {
   maxBytes: number;
   maxItems: number;
-  /** Every part of the items is known to fit `maxBytes`: cut by count, measure nothing. */
-  allFit: boolean;
-  /** Sizes measured already, by `start:count`. */
-  known?: Map<string, number | undefined>;
+  /** Whether chunks are measured (pessimistic; optimistic after its first rejection). */
+  measuring: boolean;
 }
+
+/** `before-call.cloudwatch.PutMetricData` → `<type>.cloudwatch.PutMetricData`. */
+const sameOperation = (beforeCallName: string, type: string) => [type, ...beforeCallName.split('.').slice(1)].join('.');
 
 /** The guard of one plugin instance. */
 export class Guard {
   private readonly marks = { 'dry-run': { guard: this, kind: 'dry-run' }, send: { guard: this, kind: 'send' } } as const;
+  private readonly withheld = new WithheldItems();
+  private readonly wireCheck = new WireCheck();
   private events: EventHooks | undefined;
 
   constructor(readonly settings: GuardSettings) {}
 
-  /** The marker of this guard's sub-calls of `kind`. */
-  mark(kind: SubCallMark['kind']): SubCallMark {
-    return this.marks[kind];
+  /** The marker of this guard's sub-calls of `kind` (a `send` checked on its way carries its chunk). */
+  mark(kind: SubCallMark['kind'], chunk?: ChunkOnTheWay): SubCallMark {
+    return chunk === undefined ? this.marks[kind] : { guard: this, kind, chunk };
   }
 
-  /** Registers the `before-call` handler on the batch's events, first in their group. */
+  /** Registers the guard's handlers on the batch's operations. */
   register(events: EventHooks): void {
     this.events = events;
-    for (const name of this.settings.batch.events) events.registerFirst(name, this.beforeCall as EventHandler<any>);
+    for (const name of this.settings.batch.events) {
+      // Last, so that the params other handlers of this name see and change are the caller's.
+      events.registerLast(sameOperation(name, 'before-parameter-build'), this.beforeParameterBuild as EventHandler<any>);
+      events.registerFirst(name, this.beforeCall as EventHandler<any>);
+      events.registerFirst(sameOperation(name, 'before-send'), this.wireCheck.beforeSend as EventHandler<any>);
+    }
   }
 
   /** Measures `request` as it will go on the wire (a gzip handler of this operation included). */
   measure(model: OperationModel, request: MeasurableRequest, fitsUnder?: number): Promise<WireSize | undefined> {
-    return measureWireBytes(request, this.gzipHandler(model), fitsUnder);
+    const gzip = this.events ? gzipHandlerOf(this.events, model) : undefined;
+    return measureWireBytes(request, gzip, fitsUnder);
   }
 
-  private gzipHandler(model: OperationModel) {
-    return this.events ? gzipHandlerOf(this.events, model) : undefined;
+  /** From now on, the attempts carrying `context` are this chunk's (checked on their way). */
+  expectChunk(context: CallContext, chunk: ChunkOnTheWay): void {
+    this.wireCheck.expect(context, chunk);
   }
+
+  /** A call with more items than `maxItems` is split anyway: its items are not serialized whole. */
+  readonly beforeParameterBuild = ({ params, context }: BeforeParameterBuildPayload): void => {
+    if (subCallMarkOf(params)) return;
+    const { batch, maxItems } = this.settings;
+    const items = batch.items(params);
+    if (items && items.length > maxItems) this.withheld.withhold(context, params, items, batch.subInput(params, []));
+  };
 
   /** The `before-call` handler. A response is the call's output; `undefined` lets the call go on as it is. */
   readonly beforeCall = async (payload: BeforeCallPayload): Promise<Output | undefined> => {
     const mark = subCallMarkOf(payload.params);
-    if (mark?.guard === this) return mark.kind === 'dry-run' ? dryRunOutput(payload.request) : undefined;
+    if (mark?.guard === this) {
+      if (mark.chunk) this.expectChunk(payload.context, mark.chunk);
+      return mark.kind === 'dry-run' ? dryRunOutput(payload.request) : undefined;
+    }
     // Another guard's dry run: that guard answers it.
     if (mark?.kind === 'dry-run') return undefined;
 
-    const items = this.settings.batch.items(payload.params);
+    const withheld = this.withheld.restore(payload.context, payload.params);
+    const items = withheld?.items ?? this.settings.batch.items(payload.params);
     if (!items || items.length === 0) return undefined;
-    return this.settings.strategy === 'optimistic' ? this.optimistic(payload, items) : this.pessimistic(payload, items);
+    if (this.settings.strategy === 'optimistic') return this.optimistic(payload, items);
+    return this.pessimistic(payload, items, withheld !== undefined);
   };
 
-  private async pessimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output | undefined> {
+  private async pessimistic(payload: BeforeCallPayload, items: readonly unknown[], withheld: boolean): Promise<Output | undefined> {
     const { maxBytes, maxItems } = this.settings;
-    const request = payload.request as MeasurableRequest;
-    const bound = partsBound(request, this.gzipHandler(payload.model));
-    const allFit = bound !== undefined && bound <= maxBytes;
-    // Over the item limit with every part known to fit, there is nothing to measure.
-    const whole = allFit && items.length > maxItems ? undefined : await this.measure(payload.model, request, maxBytes);
-    if (items.length <= maxItems && (whole === undefined || whole.bytes <= maxBytes)) return undefined;
-
     const call = new SplitCall(this, payload, items);
-    const known = new Map<string, number | undefined>();
-    if (whole?.exact) known.set(`0:${items.length}`, whole.bytes);
-    return call.run(() => this.sendPlanned(call, 0, { maxBytes, maxItems, allFit, known }));
+    if (!withheld) {
+      const whole = await this.measure(payload.model, payload.request as MeasurableRequest, maxBytes);
+      if (items.length <= maxItems && (whole === undefined || whole.bytes <= maxBytes)) return undefined;
+      if (whole?.exact) call.sizesFrom(0).set(items.length, whole.bytes);
+    }
+    return call.run(() => this.sendAll(call, { maxBytes, maxItems, measuring: true }));
   }
 
-  private async optimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output> {
+  private optimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output> {
     const { maxBytes, maxItems } = this.settings;
     const call = new SplitCall(this, payload, items);
-    return call.run(async () => {
-      // Until the service rejects a request, the item limit alone cuts the call: counting is free.
-      let start = 0;
-      while (start < items.length) {
-        const count = Math.min(maxItems, items.length - start);
-        if ((await call.trySend(start, count)) !== undefined) break;
-        start += count;
-      }
-      // After a rejection, the rest is measured and planned as the pessimistic strategy does.
-      if (start < items.length) await this.sendPlanned(call, start, { maxBytes, maxItems, allFit: false });
-    });
+    return call.run(() => this.sendAll(call, { maxBytes, maxItems, measuring: false }));
   }
 
   /**
-   * Sends the items from `from` in the fewest requests `limits` allow. A request
-   * the service rejects as too large though planned within them shows that its
-   * real limit is lower: the rest is planned again under half the rejected
-   * size (a few rejections at most, whatever the real limit is).
+   * Sends every item in as few requests as `limits` allow, one chunk at a time
+   * (see planner.ts). Not `measuring` (optimistic, until a rejection): chunks of
+   * `maxItems`, sent as they are. A chunk stopped on its way (over `maxBytes`,
+   * nothing sent) is planned again with its size known. A chunk the service
+   * rejects as too large though within `maxBytes` shows that the real limit is
+   * lower: the rest goes under half the rejected size (a few rejections at
+   * most, whatever the real limit is).
    */
-  private async sendPlanned(call: SplitCall, from: number, limits: PlanLimits): Promise<void> {
-    let start = from;
-    while (start < call.items.length) {
-      const chunks = await this.plan(call, start, limits);
-      for (const chunk of chunks) {
-        const rejection = await call.trySend(chunk.start, chunk.count, chunk.bytes);
-        if (rejection === undefined) {
-          start += chunk.count;
-          continue;
+  private async sendAll(call: SplitCall, limits: SendLimits): Promise<void> {
+    const { items } = call;
+    let start = 0;
+    // The length of the last chunk when the byte limit cut it: the first guess for the next.
+    let previous: number | undefined;
+    while (start < items.length) {
+      const cap = Math.min(limits.maxItems, items.length - start);
+      const sizes = call.sizesFrom(start);
+      const step: NextStep = limits.measuring ? nextStep(sizes, cap, limits.maxBytes, previous) : { kind: 'send', count: cap };
+      if (step.kind === 'too-large') throw call.tooLarge(start, step.bytes, 'measured', call.lastRejection);
+      if (step.kind === 'measure') {
+        sizes.set(step.count, await call.measure(start, step.count));
+        continue;
+      }
+      const outcome = await call.send(start, step.count, limits.measuring ? limits.maxBytes : Infinity);
+      if (outcome.kind === 'delivered') {
+        previous = step.count < cap ? step.count : undefined;
+        start += step.count;
+      } else if (outcome.kind === 'over-limit') {
+        sizes.set(step.count, outcome.bytes);
+      } else {
+        if (step.count === 1) throw call.tooLarge(start, outcome.bytes, 'rejected', outcome.error);
+        limits.measuring = true;
+        if (outcome.bytes === undefined) limits.maxItems = Math.ceil(step.count / 2);
+        else {
+          if (outcome.bytes <= limits.maxBytes) limits.maxBytes = Math.floor(outcome.bytes / 2);
+          sizes.set(step.count, outcome.bytes);
         }
-        if (chunk.count === 1) throw call.tooLarge(chunk.start, chunk.bytes ?? (await call.measure(chunk.start, 1)), 'rejected', rejection);
-        if (limits.allFit) limits.allFit = false;
-        else if (chunk.bytes !== undefined) limits.maxBytes = Math.floor(chunk.bytes / 2);
-        else limits.maxItems = Math.ceil(chunk.count / 2);
-        break;
       }
     }
-  }
-
-  private async plan(call: SplitCall, from: number, limits: PlanLimits): Promise<PlannedChunk[]> {
-    const itemCount = call.items.length;
-    if (limits.allFit) return chunksByCount(from, itemCount, limits.maxItems);
-    const measure = (start: number, count: number) => call.measure(start, count);
-    const plan = await planChunks({ itemCount, from, maxItems: limits.maxItems, maxBytes: limits.maxBytes, measure, known: limits.known });
-    // A datum that fits nowhere fails the call before anything more is sent.
-    if (!plan.ok) throw call.tooLarge(plan.itemIndex, plan.bytes, 'measured', call.lastRejection);
-    return plan.chunks;
   }
 }

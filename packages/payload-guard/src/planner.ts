@@ -1,97 +1,69 @@
 /**
- * Plans the split of a batch into the fewest contiguous chunks the limits
- * allow: greedily, each chunk the longest run from where the last one ended
- * that fits (for sizes that grow with the run, as serialized lists do, greedy
- * is optimal). The longest fitting run is searched with measurements,
- * interpolating from the bytes per item measured so far and bisecting when
- * interpolation makes slow progress.
+ * Decides, one chunk at a time, how many items the next request carries:
+ * greedily the longest run from where the last one ended that fits (for sizes
+ * that grow with the run, as serialized lists do, greedy gives the fewest
+ * requests). A run is known to fit when it was measured within `maxBytes`,
+ * and to be the longest when one more item was measured over it (or the item
+ * limit stops it).
+ *
+ * Measuring costs a serialization (a dry run) and sending measures for free
+ * (the check on the way), so the run expected to be the longest is sent, not
+ * measured, once one more item is known not to fit; and while nothing is
+ * known, a run of `maxItems` is sent as it is (the item limit usually binds,
+ * and the check on the way stops it otherwise). Estimates interpolate between
+ * the measurements nearest the limit; after a few, the search bisects.
  */
 
-/** One planned request: items `start` to `start + count - 1`, and their measured size on the wire. */
-export interface PlannedChunk {
-  start: number;
-  count: number;
-  /** `undefined` when the body could not be measured (a stream): only the item limit applied. */
-  bytes: number | undefined;
-}
+/** What to do next for the chunk starting where the last one ended. */
+export type NextStep =
+  /** Measure the run of `count` items (a dry run). */
+  | { kind: 'measure'; count: number }
+  /** Send the run of `count` items, checked on its way. */
+  | { kind: 'send'; count: number }
+  /** The first item does not fit even alone: it is `bytes` bytes. */
+  | { kind: 'too-large'; bytes: number };
 
-/** Measures the request carrying items `start` to `start + count - 1`: bytes on the wire, `undefined` when unmeasurable. */
-export type MeasureChunk = (start: number, count: number) => Promise<number | undefined>;
+/** Measurements of runs from one start: count → bytes on the wire (`undefined`: a stream, unmeasurable). */
+export type RunSizes = ReadonlyMap<number, number | undefined>;
 
-/** What `planChunks` needs. */
-export interface PlanRequest {
-  itemCount: number;
-  /** The first item to plan for (default 0): items before it are dealt with already. */
-  from?: number;
-  maxItems: number;
-  maxBytes: number;
-  measure: MeasureChunk;
-  /** Sizes already known, by `start:count` (e.g. the whole request's). */
-  known?: ReadonlyMap<string, number | undefined>;
-}
+/** Measurements after which the search stops interpolating and bisects. */
+const INTERPOLATED_STEPS = 5;
 
-/** The plan, or the first item that does not fit even alone. */
-export type PlanResult =
-  | { ok: true; chunks: PlannedChunk[] }
-  | { ok: false; itemIndex: number; bytes: number };
-
-const keyOf = (start: number, count: number) => `${start}:${count}`;
-
-/** Plans the split (see the module comment). Items that fit nowhere end the planning with `ok: false`. */
-export async function planChunks(request: PlanRequest): Promise<PlanResult> {
-  const { itemCount, maxItems, maxBytes } = request;
-  const sizes = new Map(request.known);
-  const measure = async (start: number, count: number) => {
-    const key = keyOf(start, count);
-    if (!sizes.has(key)) sizes.set(key, await request.measure(start, count));
-    return sizes.get(key);
-  };
-  const whole = sizes.get(keyOf(0, itemCount));
-  let bytesPerItem = whole !== undefined && itemCount > 0 ? whole / itemCount : undefined;
-
-  const chunks: PlannedChunk[] = [];
-  let start = request.from ?? 0;
-  while (start < itemCount) {
-    const cap = Math.min(maxItems, itemCount - start);
-    // Invariant: `lo` items fit (0 trivially); `hi` items do not (cap + 1 by the item limit).
-    let lo = 0;
-    let loBytes: number | undefined;
-    let hi = cap + 1;
-    let guess = bytesPerItem === undefined ? cap : Math.floor(maxBytes / bytesPerItem);
-    let bisectNext = false;
-    let previousWidth = Infinity;
-    while (hi - lo > 1) {
-      const width = hi - lo;
-      const count = bisectNext ? lo + Math.floor(width / 2) : Math.min(Math.max(guess, lo + 1), hi - 1);
-      const bytes = await measure(start, count);
-      if (bytes === undefined) {
-        // Unmeasurable (a streamed body): the item limit alone decides.
-        lo = cap;
-        loBytes = undefined;
-        break;
-      }
-      if (bytes <= maxBytes) {
-        lo = count;
-        loBytes = bytes;
-      } else {
-        hi = count;
-        if (count === 1) return { ok: false, itemIndex: start, bytes };
-      }
-      bytesPerItem = bytes / count;
-      guess = Math.floor(maxBytes / bytesPerItem);
-      // Two interpolation steps that did not halve the interval between them are followed by one bisection step.
-      bisectNext = !bisectNext && (hi - lo) * 2 > previousWidth;
-      previousWidth = width;
-    }
-    chunks.push({ start, count: lo, bytes: loBytes });
-    start += lo;
+/**
+ * The next step for the chunk whose runs measured `sizes` so far, under
+ * `maxBytes`, with at most `cap` items (the item limit, or the items left).
+ * `previous`: the length of the chunk before, when the byte limit cut it
+ * (items of similar sizes: the best first guess).
+ */
+export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, previous?: number): NextStep {
+  // `lo` items fit (0 trivially); `hi` items do not (cap + 1 by the item limit).
+  let lo = 0;
+  let hi = cap + 1;
+  let hiBytes: number | undefined;
+  for (const [count, bytes] of sizes) {
+    // A streamed body cannot be measured: the item limit alone decides.
+    if (bytes === undefined) return { kind: 'send', count: cap };
+    if (bytes <= maxBytes && count > lo) lo = count;
+    if (bytes > maxBytes && count < hi) [hi, hiBytes] = [count, bytes];
   }
-  return { ok: true, chunks };
+  if (hi === 1) return { kind: 'too-large', bytes: hiBytes! };
+  if (hi - lo === 1) return { kind: 'send', count: lo };
+  if (sizes.size === 0) return previous !== undefined && previous < cap ? { kind: 'measure', count: previous + 1 } : { kind: 'send', count: cap };
+  if (sizes.size >= INTERPOLATED_STEPS) return { kind: 'measure', count: Math.floor((lo + hi) / 2) };
+  const guess = longestEstimate(sizes as ReadonlyMap<number, number>, maxBytes);
+  const estimate = Number.isFinite(guess) ? Math.min(Math.max(guess, lo + 1), hi - 1) : lo + 1;
+  // Known to be the longest (one more does not fit): send it; else learn whether one more fits.
+  return estimate + 1 === hi ? { kind: 'send', count: estimate } : { kind: 'measure', count: estimate + 1 };
 }
 
-/** Chunks of `maxItems` from `from` to `itemCount` (the last one shorter), sizes unmeasured: for items known to fit by bytes. */
-export function chunksByCount(from: number, itemCount: number, maxItems: number): PlannedChunk[] {
-  const chunks: PlannedChunk[] = [];
-  for (let start = from; start < itemCount; start += maxItems) chunks.push({ start, count: Math.min(maxItems, itemCount - start), bytes: undefined });
-  return chunks;
+/**
+ * The longest run expected to fit: along the line through the two
+ * measurements nearest the limit (a secant), or from the bytes per item of
+ * the only one.
+ */
+function longestEstimate(sizes: ReadonlyMap<number, number>, maxBytes: number): number {
+  const [a, b] = [...sizes].sort((x, y) => Math.abs(x[1] - maxBytes) - Math.abs(y[1] - maxBytes));
+  const perItem = b === undefined || b[0] === a![0] ? 0 : (a![1] - b[1]) / (a![0] - b[0]);
+  if (perItem > 0) return Math.floor(a![0] + (maxBytes - a![1]) / perItem);
+  return Math.floor(maxBytes / (a![1] / a![0]));
 }

@@ -5,6 +5,7 @@ import type { GuardSettings } from './options.js';
 import type { MeasurableRequest, WireSize } from './wire-size.js';
 import { attachReport, type GuardedRequest, type PayloadGuardReport } from './report.js';
 import { abortSignalOf, commandClassOf, dryRunRequest, sendSubCall, type SubCallMark } from './sub-calls.js';
+import { ChunkOverLimit, type ChunkOnTheWay } from './wire-check.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
 /** A command output, or the error a call failed with, as the guard handles it. */
@@ -27,9 +28,19 @@ export interface SplitCallHost {
   readonly settings: GuardSettings;
   /** Measures a request as it will go on the wire. */
   measure(model: OperationModel, request: MeasurableRequest): Promise<WireSize | undefined>;
-  /** The marker of the guard's sub-calls of `kind`. */
-  mark(kind: SubCallMark['kind']): SubCallMark;
+  /** The marker of the guard's sub-calls of `kind` (a `send` checked on its way carries its chunk). */
+  mark(kind: SubCallMark['kind'], chunk?: ChunkOnTheWay): SubCallMark;
 }
+
+/**
+ * What became of a chunk: delivered; stopped on its way because it was over
+ * the limit (nothing sent); or rejected by the service as too large (nothing
+ * delivered). `bytes`: its size as it was about to be sent, when known.
+ */
+export type SendOutcome =
+  | { kind: 'delivered' }
+  | { kind: 'over-limit'; bytes: number }
+  | { kind: 'rejected'; error: unknown; bytes: number | undefined };
 
 /** One call being split. */
 export class SplitCall {
@@ -58,6 +69,15 @@ export class SplitCall {
     };
   }
 
+  private readonly sizes = new Map<number, Map<number, number | undefined>>();
+
+  /** What was measured of the runs of items from `start`: count → bytes on the wire. */
+  sizesFrom(start: number): Map<number, number | undefined> {
+    let sizes = this.sizes.get(start);
+    if (sizes === undefined) this.sizes.set(start, (sizes = new Map()));
+    return sizes;
+  }
+
   private subInput(start: number, count: number): object {
     return this.guard.settings.batch.subInput(this.payload.params, this.items.slice(start, start + count));
   }
@@ -81,34 +101,44 @@ export class SplitCall {
   }
 
   /**
-   * Sends `count` items from `start`. Resolves to `undefined` when they were
-   * delivered, to the service's error when it rejected them as too large
-   * (nothing of them was delivered); any other failure throws.
+   * Sends `count` items from `start`, measured on its way and stopped there
+   * when over `maxBytes`. Any failure but a too-large one throws.
    */
-  async trySend(start: number, count: number, bytes?: number): Promise<unknown> {
+  async send(start: number, count: number, maxBytes = Infinity): Promise<SendOutcome> {
     this.throwIfAborted();
-    const request: GuardedRequest = { start, count, ...(bytes === undefined ? {} : { bytes }), attempts: 1 };
-    this.report.requests.push(request);
+    const chunk: ChunkOnTheWay = { maxBytes };
     let output: Output;
     try {
-      output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('send'));
+      output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('send', chunk));
     } catch (error) {
-      request.attempts = attemptsOf(error);
+      if (error instanceof ChunkOverLimit) {
+        // Measured, not sent: a measurement like a dry run's.
+        this.report.dryRuns += 1;
+        return { kind: 'over-limit', bytes: error.bytes };
+      }
+      const request = this.record(start, count, chunk.bytes, attemptsOf(error));
       if (this.guard.settings.batch.isTooLarge(error)) {
         request.rejected = true;
         this.lastRejection = error;
-        return error;
+        return { kind: 'rejected', error, bytes: chunk.bytes };
       }
       request.failed = true;
       if (request.attempts > 1 || mayHaveArrived(error)) this.markMaybeDuplicated(request);
       throw error;
     }
-    request.attempts = attemptsOf(output);
+    const request = this.record(start, count, chunk.bytes, attemptsOf(output));
     // A retried request may have been received by an attempt whose answer was lost.
     if (request.attempts > 1) this.markMaybeDuplicated(request);
     this.outputs.push(output);
     this.report.deliveredItems += count;
-    return undefined;
+    return { kind: 'delivered' };
+  }
+
+  /** Adds a request that went on the wire to the report. */
+  private record(start: number, count: number, bytes: number | undefined, attempts: number): GuardedRequest {
+    const request: GuardedRequest = { start, count, ...(bytes === undefined ? {} : { bytes }), attempts };
+    this.report.requests.push(request);
+    return request;
   }
 
   private markMaybeDuplicated(request: GuardedRequest): void {

@@ -6,6 +6,7 @@
  */
 import { SMITHY_CONTEXT_KEY } from '@smithy/types';
 import type { CallContext } from '@sdk-events/core';
+import type { ChunkOnTheWay } from './wire-check.js';
 
 /** The input member that marks a sub-call. */
 export const SUB_CALL = Symbol.for('sdk-events.payload-guard.sub-call');
@@ -16,8 +17,10 @@ const DRY_RUN_RESULT = Symbol.for('sdk-events.payload-guard.dry-run-result');
 export interface SubCallMark {
   /** The guard instance (one per plugin). */
   readonly guard: object;
-  /** `dry-run`: answer with the measured size, send nothing. `send`: let it through. */
+  /** `dry-run`: answer with the serialized request, send nothing. `send`: let it through. */
   readonly kind: 'dry-run' | 'send';
+  /** For a `send` the guard checks on its way: its limit, and where its size goes. */
+  readonly chunk?: ChunkOnTheWay;
 }
 
 /** The marker on `input`, if it is a sub-call. */

@@ -107,26 +107,3 @@ export async function measureWireBytes(
   return { bytes: compressed.byteLength, exact: true };
 }
 
-/** The uncompressed length a gzip body records in its trailer (ISIZE, modulo 2^32: exact below 4 GiB). */
-function gzipDeclaredLength(bytes: Uint8Array): number | undefined {
-  if (bytes.byteLength < 18 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return undefined;
-  return new DataView(bytes.buffer, bytes.byteOffset + bytes.byteLength - 4, 4).getUint32(0, true);
-}
-
-/**
- * An upper bound on the wire size of any request that carries a contiguous
- * part of `request`'s items, computed without serializing or compressing a
- * part: the SDK's serializers write a part in no more bytes than the whole
- * (fewer list members, list indexes no longer), and gzip makes no body larger
- * than `gzipBound` of it. `undefined` when it cannot be bounded (a stream).
- */
-export function partsBound(request: MeasurableRequest, gzipHandler: GzipHandlerMarker | undefined): number | undefined {
-  const bytes = bodyBytes(request.body);
-  if (bytes === undefined) return undefined;
-  if (isGzipEncoded(request.headers)) {
-    // The SDK compressed it already: a part is compressed too, or sent as it is when it is short.
-    const declared = gzipDeclaredLength(bytes);
-    return declared === undefined ? undefined : gzipBound(declared);
-  }
-  return gzipHandler ? gzipBound(bytes.byteLength) : bytes.byteLength;
-}

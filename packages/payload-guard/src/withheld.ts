@@ -1,0 +1,44 @@
+/**
+ * A call the guard will split anyway (more items than `maxItems`) is never
+ * serialized whole: in `before-parameter-build` the guard takes the items out
+ * of the call's params (the per-call copy the bridge hands handlers, not the
+ * caller's input), so the SDK serializes an input without them, and puts them
+ * back in `before-call`, before any other handler sees the params there.
+ * Serializing the whole would cost as much as serializing every chunk.
+ */
+import type { CallContext } from '@sdk-events/core';
+
+type Params = Record<string | symbol, any>;
+
+/** What was taken out of one call's params. */
+export interface Withheld {
+  /** The params as they were (a shallow copy: `subInput` never changes what it copies). */
+  original: Params;
+  items: readonly unknown[];
+}
+
+/** Makes `target` hold exactly the members of `source`. */
+function replaceMembers(target: Params, source: Params): void {
+  for (const key of Reflect.ownKeys(target)) delete target[key];
+  Object.assign(target, source);
+}
+
+/** The items withheld from calls, by call context. */
+export class WithheldItems {
+  private readonly byCall = new WeakMap<CallContext, Withheld>();
+
+  /** Takes `items` out of `params` (leaving `emptied`'s members), to be put back by `restore`. */
+  withhold(context: CallContext, params: Params, items: readonly unknown[], emptied: Params): void {
+    this.byCall.set(context, { original: { ...params }, items });
+    replaceMembers(params, emptied);
+  }
+
+  /** Puts back what was withheld from this call's params; `undefined` when nothing was. */
+  restore(context: CallContext, params: Params): Withheld | undefined {
+    const withheld = this.byCall.get(context);
+    if (withheld === undefined) return undefined;
+    this.byCall.delete(context);
+    replaceMembers(params, withheld.original);
+    return withheld;
+  }
+}
