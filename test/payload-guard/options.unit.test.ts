@@ -36,13 +36,16 @@ describe('payload-guard: options (unit)', () => {
     expect(custom.name).to.equal('payload-guard:before-call.s3.DeleteObjects');
   });
 
-  it('registers first on each batch event, once per emitter', () => {
+  it('on each batch event, restores the params first and splits last; once per emitter', () => {
     const events = new AliasedEventEmitter();
     const mine = () => undefined;
     events.register('before-call.cloudwatch.PutMetricData', mine);
     events.use(payloadGuardPlugin()).use(payloadGuardPlugin());
     const handlers = events.handlersFor('before-call.cloudwatch.PutMetricData');
-    expect(handlers).to.have.length(2);
+    expect(handlers).to.have.length(3);
     expect(handlers[1]).to.equal(mine);
+    for (const type of ['before-parameter-build', 'before-send']) {
+      expect(events.handlersFor(`${type}.cloudwatch.PutMetricData`), type).to.have.length(1);
+    }
   });
 });

@@ -82,6 +82,8 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     expect(inspector.records.every((r) => r.wireBody.length <= 1_000_000)).to.equal(true);
     const report = payloadGuardReportOf(error)!;
     expect(report.deliveredItems).to.equal(1234);
+    // guessed from the chunk before and stopped on their way: 1000-1999, then 1234-1999
+    expect(report.stoppedChunks).to.equal(2);
     expect(report.requests.map((r) => [r.start, r.count])).to.deep.equal([
       [0, 1000],
       [1000, 234],

@@ -19,7 +19,7 @@ function simulate(itemCount: number, maxItems: number, maxBytes: number, size: (
   let stopped = 0;
   let start = 0;
   let sizes = new Map<number, number | undefined>();
-  let previous: number | undefined;
+  let previous: { count: number; bytes: number | undefined } | undefined;
   for (let steps = 0; start < itemCount; steps++) {
     if (steps > 100_000) throw new Error('no progress');
     const cap = Math.min(maxItems, itemCount - start);
@@ -34,7 +34,7 @@ function simulate(itemCount: number, maxItems: number, maxBytes: number, size: (
       sizes.set(step.count, bytes);
     } else {
       sent.push({ start, count: step.count, bytes });
-      previous = step.count < cap ? step.count : undefined;
+      previous = { count: step.count, bytes };
       start += step.count;
       sizes = new Map();
     }

@@ -1,13 +1,12 @@
 /**
  * The guard of one plugin instance: takes the items out of a call it will
- * split before the call is serialized, answers its own dry runs, checks its
- * chunks on their way, and splits calls that are over a limit.
+ * split before the call is serialized, checks its chunks on their way, and
+ * splits calls that are over a limit.
  */
 import type { CallContext, EventHandler, EventHooks, LifecycleEventMap, OperationModel } from '@sdk-events/core';
 import type { GuardSettings } from './options.js';
-import { nextStep, type NextStep } from './planner.js';
+import { nextStep, type Hint, type NextStep } from './planner.js';
 import { SplitCall, type Output } from './split-call.js';
-import { dryRunOutput, subCallMarkOf, type SubCallMark } from './sub-calls.js';
 import { WireCheck, type ChunkOnTheWay } from './wire-check.js';
 import { gzipHandlerOf, measureWireBytes, type MeasurableRequest, type WireSize } from './wire-size.js';
 import { WithheldItems } from './withheld.js';
@@ -28,17 +27,11 @@ const sameOperation = (beforeCallName: string, type: string) => [type, ...before
 
 /** The guard of one plugin instance. */
 export class Guard {
-  private readonly marks = { 'dry-run': { guard: this, kind: 'dry-run' }, send: { guard: this, kind: 'send' } } as const;
   private readonly withheld = new WithheldItems();
-  private readonly wireCheck = new WireCheck();
+  private readonly wireCheck = new WireCheck((model) => this.gzipHandler(model));
   private events: EventHooks | undefined;
 
   constructor(readonly settings: GuardSettings) {}
-
-  /** The marker of this guard's sub-calls of `kind` (a `send` checked on its way carries its chunk). */
-  mark(kind: SubCallMark['kind'], chunk?: ChunkOnTheWay): SubCallMark {
-    return chunk === undefined ? this.marks[kind] : { guard: this, kind, chunk };
-  }
 
   /** Registers the guard's handlers on the batch's operations. */
   register(events: EventHooks): void {
@@ -46,42 +39,45 @@ export class Guard {
     for (const name of this.settings.batch.events) {
       // Last, so that the params other handlers of this name see and change are the caller's.
       events.registerLast(sameOperation(name, 'before-parameter-build'), this.beforeParameterBuild as EventHandler<any>);
-      events.registerFirst(name, this.beforeCall as EventHandler<any>);
+      events.registerFirst(name, this.restoreParams as EventHandler<any>);
+      // Last: a call another before-call handler answers (a stub) is not split.
+      events.registerLast(name, this.beforeCall as EventHandler<any>);
+      events.registerFirst(sameOperation(name, 'request-created'), this.wireCheck.requestCreated as EventHandler<any>);
       events.registerFirst(sameOperation(name, 'before-send'), this.wireCheck.beforeSend as EventHandler<any>);
     }
   }
 
   /** Measures `request` as it will go on the wire (a gzip handler of this operation included). */
   measure(model: OperationModel, request: MeasurableRequest, fitsUnder?: number): Promise<WireSize | undefined> {
-    const gzip = this.events ? gzipHandlerOf(this.events, model) : undefined;
-    return measureWireBytes(request, gzip, fitsUnder);
+    return measureWireBytes(request, this.gzipHandler(model), fitsUnder);
   }
 
-  /** From now on, the attempts carrying `context` are this chunk's (checked on their way). */
-  expectChunk(context: CallContext, chunk: ChunkOnTheWay): void {
+  private gzipHandler(model: OperationModel) {
+    return this.events ? gzipHandlerOf(this.events, model) : undefined;
+  }
+
+  /** Until `undefined` is given, the attempts carrying `context` are this chunk's (checked on their way). */
+  expectChunk(context: CallContext, chunk: ChunkOnTheWay | undefined): void {
     this.wireCheck.expect(context, chunk);
   }
 
   /** A call with more items than `maxItems` is split anyway: its items are not serialized whole. */
   readonly beforeParameterBuild = ({ params, context }: BeforeParameterBuildPayload): void => {
-    if (subCallMarkOf(params)) return;
     const { batch, maxItems } = this.settings;
     const items = batch.items(params);
     if (items && items.length > maxItems) this.withheld.withhold(context, params, items, batch.subInput(params, []));
   };
 
-  /** The `before-call` handler. A response is the call's output; `undefined` lets the call go on as it is. */
-  readonly beforeCall = async (payload: BeforeCallPayload): Promise<Output | undefined> => {
-    const mark = subCallMarkOf(payload.params);
-    if (mark?.guard === this) {
-      if (mark.chunk) this.expectChunk(payload.context, mark.chunk);
-      return mark.kind === 'dry-run' ? dryRunOutput(payload.request) : undefined;
-    }
-    // Another guard's dry run: that guard answers it.
-    if (mark?.kind === 'dry-run') return undefined;
+  /** The first `before-call` handler: the params as the caller's handlers left them, for every other one. */
+  readonly restoreParams = ({ params, context }: BeforeCallPayload): undefined => {
+    this.withheld.restore(context, params);
+    return undefined;
+  };
 
-    const withheld = this.withheld.restore(payload.context, payload.params);
-    const items = withheld?.items ?? this.settings.batch.items(payload.params);
+  /** The last `before-call` handler: splits the call. A response is the call's output; `undefined` lets the call go on as it is. */
+  readonly beforeCall = async (payload: BeforeCallPayload): Promise<Output | undefined> => {
+    const withheld = this.withheld.take(payload.context);
+    const items = withheld ?? this.settings.batch.items(payload.params);
     if (!items || items.length === 0) return undefined;
     if (this.settings.strategy === 'optimistic') return this.optimistic(payload, items);
     return this.pessimistic(payload, items, withheld !== undefined);
@@ -116,11 +112,12 @@ export class Guard {
   private async sendAll(call: SplitCall, limits: SendLimits): Promise<void> {
     const { items } = call;
     let start = 0;
-    // The length of the last chunk when the byte limit cut it: the first guess for the next.
-    let previous: number | undefined;
+    // The chunk before (its length and size): the first guess for the next one.
+    let previous: Hint | undefined;
     while (start < items.length) {
       const cap = Math.min(limits.maxItems, items.length - start);
       const sizes = call.sizesFrom(start);
+      previous ??= limits.measuring ? call.roughSize(start, cap) : undefined;
       const step: NextStep = limits.measuring ? nextStep(sizes, cap, limits.maxBytes, previous) : { kind: 'send', count: cap };
       if (step.kind === 'too-large') throw call.tooLarge(start, step.bytes, 'measured', call.lastRejection);
       if (step.kind === 'measure') {
@@ -129,7 +126,7 @@ export class Guard {
       }
       const outcome = await call.send(start, step.count, limits.measuring ? limits.maxBytes : Infinity);
       if (outcome.kind === 'delivered') {
-        previous = step.count < cap ? step.count : undefined;
+        previous = { count: step.count, bytes: outcome.bytes };
         start += step.count;
       } else if (outcome.kind === 'over-limit') {
         sizes.set(step.count, outcome.bytes);

@@ -8,10 +8,11 @@
  *
  * Measuring costs a serialization (a dry run) and sending measures for free
  * (the check on the way), so the run expected to be the longest is sent, not
- * measured, once one more item is known not to fit; and while nothing is
- * known, a run of `maxItems` is sent as it is (the item limit usually binds,
- * and the check on the way stops it otherwise). Estimates interpolate between
- * the measurements nearest the limit; after a few, the search bisects.
+ * measured, once one more item is known not to fit; and a run of `maxItems`
+ * is sent as it is when the hint puts it under half the limit (the item limit
+ * binds; the check on the way stops it in the rare case it does not fit).
+ * Estimates interpolate between the measurements nearest the limit; after a
+ * few, the search bisects.
  */
 
 /** What to do next for the chunk starting where the last one ended. */
@@ -26,16 +27,26 @@ export type NextStep =
 /** Measurements of runs from one start: count → bytes on the wire (`undefined`: a stream, unmeasurable). */
 export type RunSizes = ReadonlyMap<number, number | undefined>;
 
+/**
+ * What is known of a chunk before it is measured: the chunk before it (its
+ * length, its size on the wire), or for the first one a rough estimate.
+ */
+export interface Hint {
+  count: number;
+  /** `undefined`: unmeasurable (a stream). */
+  bytes: number | undefined;
+  /** A rough estimate (not the SDK's serialization): it decides whether to send on a guess, and is never interpolated from. */
+  rough?: true;
+}
+
 /** Measurements after which the search stops interpolating and bisects. */
 const INTERPOLATED_STEPS = 5;
 
 /**
  * The next step for the chunk whose runs measured `sizes` so far, under
  * `maxBytes`, with at most `cap` items (the item limit, or the items left).
- * `previous`: the length of the chunk before, when the byte limit cut it
- * (items of similar sizes: the best first guess).
  */
-export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, previous?: number): NextStep {
+export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, hint?: Hint): NextStep {
   // `lo` items fit (0 trivially); `hi` items do not (cap + 1 by the item limit).
   let lo = 0;
   let hi = cap + 1;
@@ -48,12 +59,16 @@ export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, previou
   }
   if (hi === 1) return { kind: 'too-large', bytes: hiBytes! };
   if (hi - lo === 1) return { kind: 'send', count: lo };
-  if (sizes.size === 0) return previous !== undefined && previous < cap ? { kind: 'measure', count: previous + 1 } : { kind: 'send', count: cap };
-  if (sizes.size >= INTERPOLATED_STEPS) return { kind: 'measure', count: Math.floor((lo + hi) / 2) };
-  const guess = longestEstimate(sizes as ReadonlyMap<number, number>, maxBytes);
+  if (sizes.size === 0) {
+    if (hint?.bytes === undefined || (hint.bytes / hint.count) * cap <= maxBytes / 2) return { kind: 'send', count: cap };
+    if (hint.rough) return { kind: 'measure', count: cap };
+  } else if (sizes.size >= INTERPOLATED_STEPS) return { kind: 'measure', count: Math.floor((lo + hi) / 2) };
+  const guess = longestEstimate(sizes.size === 0 ? new Map([[hint!.count, hint!.bytes!]]) : (sizes as ReadonlyMap<number, number>), maxBytes);
   const estimate = Number.isFinite(guess) ? Math.min(Math.max(guess, lo + 1), hi - 1) : lo + 1;
-  // Known to be the longest (one more does not fit): send it; else learn whether one more fits.
-  return estimate + 1 === hi ? { kind: 'send', count: estimate } : { kind: 'measure', count: estimate + 1 };
+  // Known to be the longest (one more does not fit): send it when the measurements say it fits (a guess
+  // from the hint alone, or one the bounds pushed up, is measured first); else learn whether one more fits.
+  if (estimate + 1 !== hi) return { kind: 'measure', count: estimate + 1 };
+  return sizes.size > 0 && guess >= estimate ? { kind: 'send', count: estimate } : { kind: 'measure', count: estimate };
 }
 
 /**

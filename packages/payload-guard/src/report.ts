@@ -36,8 +36,14 @@ export interface PayloadGuardReport {
   maybeDuplicatedItems: number;
   /** The requests sent, in order, rejected and failed ones included. */
   requests: GuardedRequest[];
-  /** Dry runs made to measure chunks (nothing of them went on the network). */
+  /** Dry runs made to measure chunks: serialized only, no event fired, nothing sent. */
   dryRuns: number;
+  /**
+   * Chunks sent on a guess (that they fit) and stopped on their way, in `before-send`, because
+   * they were over `maxBytes`: nothing of them was sent, but their attempt's events up to
+   * `before-send` fired (then `response-received` and `needs-retry` with the guard's error).
+   */
+  stoppedChunks: number;
 }
 
 const REPORT = Symbol.for('sdk-events.payload-guard.report');

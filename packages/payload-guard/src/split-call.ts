@@ -1,11 +1,12 @@
 /** One call being split: its items, the means to measure and send parts of it, and the report of what happened. */
-import type { LifecycleEventMap, OperationModel } from '@sdk-events/core';
+import type { CallContext, LifecycleEventMap, OperationModel } from '@sdk-events/core';
 import { ItemTooLargeError } from './errors.js';
 import type { GuardSettings } from './options.js';
 import type { MeasurableRequest, WireSize } from './wire-size.js';
 import { attachReport, type GuardedRequest, type PayloadGuardReport } from './report.js';
-import { abortSignalOf, commandClassOf, dryRunRequest, sendSubCall, type SubCallMark } from './sub-calls.js';
+import { abortSignalOf, dryRun, sendPart } from './parts.js';
 import { ChunkOverLimit, type ChunkOnTheWay } from './wire-check.js';
+import type { Hint } from './planner.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
 /** A command output, or the error a call failed with, as the guard handles it. */
@@ -28,8 +29,8 @@ export interface SplitCallHost {
   readonly settings: GuardSettings;
   /** Measures a request as it will go on the wire. */
   measure(model: OperationModel, request: MeasurableRequest): Promise<WireSize | undefined>;
-  /** The marker of the guard's sub-calls of `kind` (a `send` checked on its way carries its chunk). */
-  mark(kind: SubCallMark['kind'], chunk?: ChunkOnTheWay): SubCallMark;
+  /** Until `undefined` is given, the attempts carrying `context` are this chunk's (checked on their way). */
+  expectChunk(context: CallContext, chunk: ChunkOnTheWay | undefined): void;
 }
 
 /**
@@ -38,7 +39,7 @@ export interface SplitCallHost {
  * delivered). `bytes`: its size as it was about to be sent, when known.
  */
 export type SendOutcome =
-  | { kind: 'delivered' }
+  | { kind: 'delivered'; bytes: number | undefined }
   | { kind: 'over-limit'; bytes: number }
   | { kind: 'rejected'; error: unknown; bytes: number | undefined };
 
@@ -47,7 +48,6 @@ export class SplitCall {
   readonly report: PayloadGuardReport;
   /** The last too-large rejection the service answered, the cause of an `ItemTooLargeError` found after it. */
   lastRejection: unknown;
-  private readonly command;
   private readonly outputs: Output[] = [];
   private readonly signal: AbortSignal | undefined;
 
@@ -56,7 +56,6 @@ export class SplitCall {
     private readonly payload: BeforeCallPayload,
     readonly items: readonly unknown[],
   ) {
-    this.command = commandClassOf(payload.context, payload.model.name);
     this.signal = abortSignalOf(payload.context);
     this.report = {
       strategy: guard.settings.strategy,
@@ -66,6 +65,7 @@ export class SplitCall {
       maybeDuplicatedItems: 0,
       requests: [],
       dryRuns: 0,
+      stoppedChunks: 0,
     };
   }
 
@@ -76,6 +76,19 @@ export class SplitCall {
     let sizes = this.sizes.get(start);
     if (sizes === undefined) this.sizes.set(start, (sizes = new Map()));
     return sizes;
+  }
+
+  /**
+   * A rough size of the run of `count` items from `start`, as JSON: no
+   * serialization by the SDK, only a hint of whether the item limit binds
+   * (compression and the protocol make the real size differ).
+   */
+  roughSize(start: number, count: number): Hint | undefined {
+    try {
+      return { count, bytes: JSON.stringify(this.subInput(start, count)).length, rough: true };
+    } catch {
+      return undefined;
+    }
   }
 
   private subInput(start: number, count: number): object {
@@ -95,8 +108,7 @@ export class SplitCall {
   async measure(start: number, count: number): Promise<number | undefined> {
     this.throwIfAborted();
     this.report.dryRuns += 1;
-    const output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('dry-run'));
-    const request = dryRunRequest(output, this.payload.model.name) as MeasurableRequest;
+    const request = await dryRun(this.payload.context, this.subInput(start, count));
     return (await this.guard.measure(this.payload.model, request))?.bytes;
   }
 
@@ -106,14 +118,16 @@ export class SplitCall {
    */
   async send(start: number, count: number, maxBytes = Infinity): Promise<SendOutcome> {
     this.throwIfAborted();
-    const chunk: ChunkOnTheWay = { maxBytes };
+    const chunk: ChunkOnTheWay = { model: this.payload.model, maxBytes };
     let output: Output;
+    const { context } = this.payload;
+    this.guard.expectChunk(context, chunk);
     try {
-      output = await sendSubCall(this.payload.context, this.command, this.subInput(start, count), this.guard.mark('send', chunk));
+      output = await sendPart(context, this.subInput(start, count));
     } catch (error) {
+      this.guard.expectChunk(context, undefined);
       if (error instanceof ChunkOverLimit) {
-        // Measured, not sent: a measurement like a dry run's.
-        this.report.dryRuns += 1;
+        this.report.stoppedChunks += 1;
         return { kind: 'over-limit', bytes: error.bytes };
       }
       const request = this.record(start, count, chunk.bytes, attemptsOf(error));
@@ -126,12 +140,13 @@ export class SplitCall {
       if (request.attempts > 1 || mayHaveArrived(error)) this.markMaybeDuplicated(request);
       throw error;
     }
+    this.guard.expectChunk(context, undefined);
     const request = this.record(start, count, chunk.bytes, attemptsOf(output));
     // A retried request may have been received by an attempt whose answer was lost.
     if (request.attempts > 1) this.markMaybeDuplicated(request);
     this.outputs.push(output);
     this.report.deliveredItems += count;
-    return { kind: 'delivered' };
+    return { kind: 'delivered', bytes: chunk.bytes };
   }
 
   /** Adds a request that went on the wire to the report. */
@@ -167,6 +182,11 @@ export class SplitCall {
       if (typeof error === 'object' && error !== null && Object.isExtensible(error)) attachReport(error, this.report);
       throw error;
     }
-    return attachReport(this.guard.settings.batch.merge(this.outputs), this.report);
+    const merged = this.guard.settings.batch.merge(this.outputs);
+    // Every request of the call, as `$metadata.attempts` counts them for any call.
+    if (typeof merged.$metadata === 'object' && merged.$metadata !== null) {
+      merged.$metadata = { ...merged.$metadata, attempts: this.report.requests.reduce((sum, request) => sum + request.attempts, 0) };
+    }
+    return attachReport(merged, this.report);
   }
 }

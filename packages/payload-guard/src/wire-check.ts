@@ -1,39 +1,67 @@
 /**
- * The last check before a chunk goes on the wire: in `before-send` (signed,
- * every handler's change made, gzip included) the guard measures the body
- * that is about to be sent. A chunk sent without being measured first (the
- * guess that it fits) is stopped there when it does not fit, before anything
- * is sent; one that fits goes, measured once, as it was measured.
+ * The check of a chunk on its way. A chunk the guard sends on a guess that
+ * it fits (a run of `maxItems` while nothing is measured, or the run expected
+ * to be the longest that fits) is measured in its attempt, so that it is
+ * measured once, on the bytes that go out, instead of by a dry run first:
+ *
+ * - first thing in `request-created`, when no compression is left to run on
+ *   the body (its size is then final): a chunk over the limit fails there,
+ *   before any other handler sees the attempt and before it counts as a request;
+ * - first thing in `before-send` (signed, every handler's change made, gzip
+ *   included): the size that goes on the wire, reported; a chunk over the
+ *   limit fails there, not sent.
+ *
+ * Either way `response-received` and `needs-retry` see the attempt fail with
+ * `ChunkOverLimit`, and the guard plans that chunk again with its size known.
  */
-import type { CallContext } from '@sdk-events/core';
-import { bodyBytes } from './wire-size.js';
+import type { CallContext, OperationModel } from '@sdk-events/core';
+import { bodyBytes, sizeAsItIs, type GzipHandlerMarker, type MeasurableRequest } from './wire-size.js';
 
-/** Thrown from `before-send` for a chunk over the byte limit: nothing was sent; `bytes` is its size. */
+/** The error that stops a chunk over the byte limit on its way: nothing was sent; `bytes` is its size. */
 export class ChunkOverLimit extends Error {
   override readonly name = 'ChunkOverLimit';
-  constructor(readonly bytes: number, maxBytes: number) {
+  constructor(
+    readonly bytes: number,
+    maxBytes: number,
+  ) {
     super(`payload-guard: this chunk is ${bytes} bytes on the wire, over maxBytes ${maxBytes}; it was not sent`);
   }
 }
 
-/** The chunk being sent in a call: its limit, and its size once measured. */
+/** The chunk being sent in a call: its operation, its limit, and its size once measured. */
 export interface ChunkOnTheWay {
+  model: OperationModel;
   maxBytes: number;
   /** Its body's bytes as the last attempt was about to send them (a stream: unknown). */
   bytes?: number;
 }
 
+type AttemptPayload = { request: MeasurableRequest; context: CallContext };
+
 /** The chunks on their way, by the context their attempts' events carry. */
 export class WireCheck {
   private readonly byContext = new WeakMap<CallContext, ChunkOnTheWay>();
 
-  /** From now on, attempts with `context` carry `chunk`. */
-  expect(context: CallContext, chunk: ChunkOnTheWay): void {
-    this.byContext.set(context, chunk);
+  /** `gzipHandlerOf(model)`: the gzip handler that will compress this operation's bodies, if any. */
+  constructor(private readonly gzipHandlerOf: (model: OperationModel) => GzipHandlerMarker | undefined) {}
+
+  /** From now on, attempts with `context` carry `chunk` (`undefined`: none of the guard's). */
+  expect(context: CallContext, chunk: ChunkOnTheWay | undefined): void {
+    if (chunk === undefined) this.byContext.delete(context);
+    else this.byContext.set(context, chunk);
   }
 
-  /** The `before-send` handler: measures a chunk of the guard's, and stops it when it is over the limit. */
-  readonly beforeSend = ({ request, context }: { request: { body?: unknown }; context: CallContext }): undefined => {
+  /** The first `request-created` handler: stops a chunk whose final size is known already and over the limit. */
+  readonly requestCreated = ({ request, context }: AttemptPayload): undefined => {
+    const chunk = this.byContext.get(context);
+    if (chunk === undefined) return undefined;
+    const bytes = sizeAsItIs(request, this.gzipHandlerOf(chunk.model));
+    if (bytes !== undefined && bytes > chunk.maxBytes) throw new ChunkOverLimit(bytes, chunk.maxBytes);
+    return undefined;
+  };
+
+  /** The first `before-send` handler: measures the chunk as it goes, and stops it when it is over the limit. */
+  readonly beforeSend = ({ request, context }: AttemptPayload): undefined => {
     const chunk = this.byContext.get(context);
     if (chunk === undefined) return undefined;
     const bytes = bodyBytes(request.body)?.byteLength;

@@ -85,6 +85,17 @@ export interface MeasurableRequest {
   body?: unknown;
 }
 
+/** Whether the gzip handler leaves a body of `size` bytes as it is: it never compresses twice, skips empty and below-minBytes bodies. */
+function leftAsItIs(request: MeasurableRequest, size: number, gzipHandler: GzipHandlerMarker | undefined): boolean {
+  return !gzipHandler || size === 0 || size < gzipHandler.minBytes || isGzipEncoded(request.headers);
+}
+
+/** The body's size on the wire when no compression is left to run on it; `undefined` for a stream or a body the gzip handler will compress. */
+export function sizeAsItIs(request: MeasurableRequest, gzipHandler: GzipHandlerMarker | undefined): number | undefined {
+  const size = bodyBytes(request.body)?.byteLength;
+  return size !== undefined && leftAsItIs(request, size, gzipHandler) ? size : undefined;
+}
+
 /**
  * Measures `request`'s body as it will go on the wire. `undefined` when the
  * body is a stream (its size is unknown before it is read). With `fitsUnder`,
@@ -99,8 +110,7 @@ export async function measureWireBytes(
   const bytes = bodyBytes(request.body);
   if (bytes === undefined) return undefined;
   const size = bytes.byteLength;
-  // The gzip handler never compresses twice, skips empty and below-minBytes bodies.
-  if (!gzipHandler || size === 0 || size < gzipHandler.minBytes || isGzipEncoded(request.headers)) return { bytes: size, exact: true };
+  if (!gzipHandler || leftAsItIs(request, size, gzipHandler)) return { bytes: size, exact: true };
   if (fitsUnder !== undefined && gzipBound(size) <= fitsUnder) return { bytes: gzipBound(size), exact: false };
   // On the threadpool: large bodies do not block the event loop.
   const compressed = await gzipAsync(bytes, { level: gzipHandler.level });

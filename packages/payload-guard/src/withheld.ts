@@ -3,17 +3,17 @@
  * serialized whole: in `before-parameter-build` the guard takes the items out
  * of the call's params (the per-call copy the bridge hands handlers, not the
  * caller's input), so the SDK serializes an input without them, and puts them
- * back in `before-call`, before any other handler sees the params there.
- * Serializing the whole would cost as much as serializing every chunk.
+ * back first thing in `before-call`, before any other handler sees the params
+ * there. Serializing the whole would cost as much as serializing every chunk.
  */
 import type { CallContext } from '@sdk-events/core';
 
 type Params = Record<string | symbol, any>;
 
 /** What was taken out of one call's params. */
-export interface Withheld {
-  /** The params as they were (a shallow copy: `subInput` never changes what it copies). */
-  original: Params;
+interface Withheld {
+  /** The params as they were (a shallow copy: `subInput` never changes what it copies); `undefined` once restored. */
+  original: Params | undefined;
   items: readonly unknown[];
 }
 
@@ -33,12 +33,18 @@ export class WithheldItems {
     replaceMembers(params, emptied);
   }
 
-  /** Puts back what was withheld from this call's params; `undefined` when nothing was. */
-  restore(context: CallContext, params: Params): Withheld | undefined {
+  /** Puts back what was withheld from this call's params, if anything was. */
+  restore(context: CallContext, params: Params): void {
     const withheld = this.byCall.get(context);
-    if (withheld === undefined) return undefined;
-    this.byCall.delete(context);
+    if (withheld?.original === undefined) return;
     replaceMembers(params, withheld.original);
-    return withheld;
+    withheld.original = undefined;
+  }
+
+  /** The items withheld from this call (once restored), forgetting them; `undefined` when none were. */
+  take(context: CallContext): readonly unknown[] | undefined {
+    const withheld = this.byCall.get(context);
+    this.byCall.delete(context);
+    return withheld?.items;
   }
 }
