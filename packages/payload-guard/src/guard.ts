@@ -76,11 +76,15 @@ export class Guard {
 
   /** The last `before-call` handler: splits the call. A response is the call's output; `undefined` lets the call go on as it is. */
   readonly beforeCall = async (payload: BeforeCallPayload): Promise<Output | undefined> => {
-    const withheld = this.withheld.take(payload.context);
-    const items = withheld ?? this.settings.batch.items(payload.params);
+    const withheld = this.withheld.take(payload.context, payload.params);
+    const items = withheld?.items ?? this.settings.batch.items(payload.params);
     if (!items || items.length === 0) return undefined;
-    if (this.settings.strategy === 'optimistic') return this.optimistic(payload, items);
-    return this.pessimistic(payload, items, withheld !== undefined);
+    try {
+      if (this.settings.strategy === 'optimistic') return await this.optimistic(payload, items);
+      return await this.pessimistic(payload, items, withheld !== undefined);
+    } finally {
+      withheld?.hide();
+    }
   };
 
   private async pessimistic(payload: BeforeCallPayload, items: readonly unknown[], withheld: boolean): Promise<Output | undefined> {

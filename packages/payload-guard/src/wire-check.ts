@@ -15,7 +15,7 @@
  * `ChunkOverLimit`, and the guard plans that chunk again with its size known.
  */
 import type { CallContext, OperationModel } from '@sdk-events/core';
-import { bodyBytes, sizeAsItIs, type GzipHandlerMarker, type MeasurableRequest } from './wire-size.js';
+import { bodyLength, sizeAsItIs, type GzipHandlerMarker, type MeasurableRequest } from './wire-size.js';
 
 /** The error that stops a chunk over the byte limit on its way: nothing was sent; `bytes` is its size. */
 export class ChunkOverLimit extends Error {
@@ -64,7 +64,7 @@ export class WireCheck {
   readonly beforeSend = ({ request, context }: AttemptPayload): undefined => {
     const chunk = this.byContext.get(context);
     if (chunk === undefined) return undefined;
-    const bytes = bodyBytes(request.body)?.byteLength;
+    const bytes = bodyLength(request.body);
     chunk.bytes = bytes;
     if (bytes !== undefined && bytes > chunk.maxBytes) throw new ChunkOverLimit(bytes, chunk.maxBytes);
     return undefined;

@@ -85,6 +85,14 @@ export interface MeasurableRequest {
   body?: unknown;
 }
 
+/** The body's length in bytes without copying it; `undefined` for a stream or anything else. */
+export function bodyLength(body: unknown): number | undefined {
+  if (body === undefined || body === null) return 0;
+  if (typeof body === 'string') return Buffer.byteLength(body, 'utf8');
+  if (ArrayBuffer.isView(body) || body instanceof ArrayBuffer) return body.byteLength;
+  return undefined;
+}
+
 /** Whether the gzip handler leaves a body of `size` bytes as it is: it never compresses twice, skips empty and below-minBytes bodies. */
 function leftAsItIs(request: MeasurableRequest, size: number, gzipHandler: GzipHandlerMarker | undefined): boolean {
   return !gzipHandler || size === 0 || size < gzipHandler.minBytes || isGzipEncoded(request.headers);
@@ -92,7 +100,7 @@ function leftAsItIs(request: MeasurableRequest, size: number, gzipHandler: GzipH
 
 /** The body's size on the wire when no compression is left to run on it; `undefined` for a stream or a body the gzip handler will compress. */
 export function sizeAsItIs(request: MeasurableRequest, gzipHandler: GzipHandlerMarker | undefined): number | undefined {
-  const size = bodyBytes(request.body)?.byteLength;
+  const size = bodyLength(request.body);
   return size !== undefined && leftAsItIs(request, size, gzipHandler) ? size : undefined;
 }
 

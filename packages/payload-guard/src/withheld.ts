@@ -5,6 +5,9 @@
  * caller's input), so the SDK serializes an input without them, and puts them
  * back first thing in `before-call`, before any other handler sees the params
  * there. Serializing the whole would cost as much as serializing every chunk.
+ * Once the call is split, they are taken out again: the chunks carry them,
+ * and what the SDK does with the call's input afterwards (its logger
+ * middleware filters it for the log) would be a pass over every item more.
  */
 import type { CallContext } from '@sdk-events/core';
 
@@ -14,6 +17,8 @@ type Params = Record<string | symbol, any>;
 interface Withheld {
   /** The params as they were (a shallow copy: `subInput` never changes what it copies); `undefined` once restored. */
   original: Params | undefined;
+  /** The params without the items. */
+  emptied: Params;
   items: readonly unknown[];
 }
 
@@ -29,7 +34,7 @@ export class WithheldItems {
 
   /** Takes `items` out of `params` (leaving `emptied`'s members), to be put back by `restore`. */
   withhold(context: CallContext, params: Params, items: readonly unknown[], emptied: Params): void {
-    this.byCall.set(context, { original: { ...params }, items });
+    this.byCall.set(context, { original: { ...params }, emptied, items });
     replaceMembers(params, emptied);
   }
 
@@ -41,10 +46,15 @@ export class WithheldItems {
     withheld.original = undefined;
   }
 
-  /** The items withheld from this call (once restored), forgetting them; `undefined` when none were. */
-  take(context: CallContext): readonly unknown[] | undefined {
+  /**
+   * The items withheld from this call (once restored), forgetting them, and
+   * the means to take them out of `params` again once the call is split;
+   * `undefined` when none were.
+   */
+  take(context: CallContext, params: Params): { items: readonly unknown[]; hide(): void } | undefined {
     const withheld = this.byCall.get(context);
+    if (withheld === undefined) return undefined;
     this.byCall.delete(context);
-    return withheld?.items;
+    return { items: withheld.items, hide: () => replaceMembers(params, withheld.emptied) };
   }
 }
