@@ -1,5 +1,7 @@
 /**
- * Section 4: the payload guard. 10,000 metrics in one PutMetricData call
+ * Section 4: the payload guard. What a guarded call costs next to sending the
+ * same chunks directly (budget: 1.3×, process CPU time, the local endpoint's
+ * work included on both sides); and 10,000 metrics in one PutMetricData call
  * against a local endpoint that answers 413 to a request over 1 MB or over
  * 1000 metrics (the inspector), pessimistic vs optimistic: requests sent,
  * time, and that every datum arrived exactly once.
@@ -7,15 +9,23 @@
 import { CloudWatchClient, PutMetricDataCommand, type PutMetricDataCommandInput } from '@aws-sdk/client-cloudwatch';
 import { eventsOf, type EventsPlugin } from '@sdk-events/core';
 import { largeMetricInput, manyMetricInput } from '../lib/cloudwatch.js';
+import { compareVariants } from '../lib/rounds.js';
 import { pick } from '../lib/settings.js';
 import { median } from '../lib/stats.js';
-import { formatRatio, type Row } from '../lib/table.js';
+import { formatNs, formatRatio, type Row } from '../lib/table.js';
 
 const METRICS = 10_000;
 const LIMITS = { maxBytes: 1_000_000, maxItems: 1000 };
+/** A guarded call may cost at most this much more than sending the same chunks directly. */
+const COST_BUDGET = 1.3;
 
 type Strategy = 'pessimistic' | 'optimistic';
 type PluginFactory = (options: { strategy: Strategy }) => EventsPlugin;
+interface ReportLike {
+  requests: Array<{ start: number; count: number }>;
+  dryRuns: number;
+}
+type ReportOf = (output: unknown) => ReportLike | undefined;
 
 /** The parts of an inspector record this section reads. */
 interface RecordSeen {
@@ -79,14 +89,74 @@ async function sendOnce(client: CloudWatchClient, inspector: InspectorLike, inpu
   return { ms, requests: inspector.records.length, rejected: inspector.records.filter((record) => record.status === 413).length };
 }
 
+/** The cost scenarios: the item limit binds (the common case), and the byte limit binds (chunks measured by dry runs). */
+function costScenarios(): Array<{ label: string; input: PutMetricDataCommandInput; disableRequestCompression: boolean }> {
+  return [
+    { label: `2,500 ~${datumBytes(manyMetricInput(100))} B metrics, SDK gzip (1000 binds)`, input: manyMetricInput(2500), disableRequestCompression: false },
+    { label: `10,000 ~${datumBytes(manyMetricInput(100))} B metrics, SDK gzip (1000 binds)`, input: manyMetricInput(METRICS), disableRequestCompression: false },
+    { label: `2,500 ~${datumBytes(largeMetricInput(100))} B metrics, uncompressed (1 MB binds)`, input: largeMetricInput(2500), disableRequestCompression: true },
+  ];
+}
+
+/**
+ * The pessimistic guard against the same chunks sent directly (what the
+ * guard's report says it sent, one `send` each, on a client without it),
+ * side by side in rounds, in process CPU time.
+ */
+async function costRows(inspector: InspectorLike, credentials: Credentials, payloadGuardPlugin: PluginFactory, reportOf: ReportOf): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const scenario of costScenarios()) {
+    const client = (guarded: boolean) => {
+      const c = new CloudWatchClient({ region: 'us-east-1', endpoint: inspector.url, credentials: { ...credentials }, disableRequestCompression: scenario.disableRequestCompression });
+      if (guarded) eventsOf(c).use(payloadGuardPlugin({ strategy: 'pessimistic' }));
+      return c;
+    };
+    const guarded = client(true);
+    const direct = client(false);
+    const report = reportOf(await guarded.send(new PutMetricDataCommand(scenario.input)));
+    if (!report) throw new Error(`payload guard bench: ${scenario.label} was not split`);
+    const data = scenario.input.MetricData!;
+    const chunks = report.requests.map(({ start, count }) => ({ ...scenario.input, MetricData: data.slice(start, start + count) }));
+    const [, result] = await compareVariants(
+      [
+        {
+          name: 'the same chunks sent directly',
+          run: async (ops) => {
+            for (let i = 0; i < ops; i++) for (const chunk of chunks) await direct.send(new PutMetricDataCommand(chunk));
+            inspector.clear();
+          },
+        },
+        {
+          name: 'pessimistic guard',
+          run: async (ops) => {
+            for (let i = 0; i < ops; i++) await guarded.send(new PutMetricDataCommand(scenario.input));
+            inspector.clear();
+          },
+        },
+      ],
+      { rounds: pick(15, 5), opsPerRound: 1, warmupOps: 1, clock: 'cpu' },
+    );
+    rows.push({
+      section: '4 payload guard',
+      case: `${scenario.label}: pessimistic guard / the same ${chunks.length} chunks sent directly`,
+      result: formatRatio(result!.ratio),
+      budget: `≤ ${formatRatio(COST_BUDGET)}`,
+      status: result!.ratio <= COST_BUDGET ? 'PASS' : 'MISS',
+      detail: `CPU time, the endpoint's included; ${formatNs(result!.nsPerOp)} per guarded call; ${report.dryRuns} dry runs; IQR ${formatRatio(result!.ratioLow)}–${formatRatio(result!.ratioHigh)}`,
+    });
+  }
+  return rows;
+}
+
 /** Section 4 rows. */
 export async function benchPayloadGuard(): Promise<Row[]> {
   const guardModule: Record<string, unknown> = await import('@sdk-events/payload-guard');
   const inspectorModule: Record<string, unknown> = await import('@sdk-events/inspector');
   const payloadGuardPlugin = guardModule.payloadGuardPlugin as PluginFactory | undefined;
+  const reportOf = guardModule.payloadGuardReportOf as ReportOf | undefined;
   const startInspector = inspectorModule.startInspector as StartInspector | undefined;
   const credentials = inspectorModule.TEST_CREDENTIALS as Credentials | undefined;
-  if (typeof payloadGuardPlugin !== 'function' || typeof startInspector !== 'function' || credentials === undefined) {
+  if (typeof payloadGuardPlugin !== 'function' || typeof reportOf !== 'function' || typeof startInspector !== 'function' || credentials === undefined) {
     return [{ section: '4 payload guard', case: 'payloadGuardPlugin / startInspector', result: 'not exported', budget: '—', status: 'skip', detail: 'a package is not there yet' }];
   }
 
@@ -97,6 +167,7 @@ export async function benchPayloadGuard(): Promise<Row[]> {
   const inspector = await startInspector(LIMITS);
   const rows: Row[] = [];
   try {
+    rows.push(...(await costRows(inspector, credentials, payloadGuardPlugin, reportOf)));
     for (const scenario of scenarios) {
       const clients = Object.fromEntries(
         (['pessimistic', 'optimistic'] as const).map((strategy) => {
