@@ -19,10 +19,10 @@ export interface ItemTooLargeDetails {
 const formatBytes = (n: number): string => n.toLocaleString('en-US');
 
 /**
- * Thrown when one datum alone is over the byte limit, so no split can send it.
- * With the `'pessimistic'` strategy it is thrown before anything is sent; with
- * `'optimistic'` when the service rejected that datum alone (earlier requests
- * of the call may have been delivered: see `payloadGuardReportOf(error)`).
+ * Thrown when one datum alone is over the byte limit, so no split can send it:
+ * at its turn, when measured (`detectedBy: 'measured'`) or when the service
+ * rejected it alone (`'rejected'`). The requests before it have been sent,
+ * none after it: see `payloadGuardReportOf(error)`.
  *
  * @example
  * try {

@@ -8,7 +8,8 @@ import { putMetricDataBatch } from './cloudwatch.js';
  * A plugin that keeps a batch operation's requests under the service's limits
  * (CloudWatch `PutMetricData`, 1 MB and 1000 metrics, by default): a call over
  * a limit is split into several requests, sent one after another, in order,
- * every item exactly once, and the caller gets one merged output.
+ * each item in one of them, and the caller gets one merged output (its report:
+ * `payloadGuardReportOf`). To other handlers it stays one call.
  *
  * Its name is `payload-guard` for the default batch and
  * `payload-guard:<events>` for another, so one emitter can guard several
