@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { eventsOf } from '@sdk-events/core';
 import { gzipPlugin } from '@sdk-events/gzip';
-import { loggingPlugin, type LogRecord } from '@sdk-events/logging';
+import { loggingPlugin, type AttemptRecord, type CallRecord, type LogRecord } from '@sdk-events/logging';
 import { payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { traceIdPlugin } from '@sdk-events/trace-id';
 import { cloudWatchClient } from './helpers/clients.js';
@@ -58,12 +58,12 @@ describe('every plugin together (gzip, trace-id, logging, payload guard) on one 
     expect(new Set(records.map((r) => r.headers['x-trace-id'])).size).to.equal(1);
 
     // the log
-    const logged = (kind: LogRecord['kind']) =>
-      logger.calls.flatMap((call) => call.args.filter((arg): arg is LogRecord => (arg as LogRecord | null)?.kind === kind));
-    const calls = logged('call');
+    const logged = <R extends LogRecord>(kind: R['kind']) =>
+      logger.calls.flatMap((call) => call.args.filter((arg): arg is R => (arg as LogRecord | null)?.kind === kind));
+    const calls = logged<CallRecord>('call');
     expect(calls).to.have.length(1);
     expect(calls[0]).to.include({ outcome: 'success', attempts: records.length });
-    const attempts = logged('attempt');
+    const attempts = logged<AttemptRecord>('attempt');
     expect(attempts).to.have.length(records.length);
     expect(attempts.map((a) => a.bodyBytes)).to.deep.equal(records.map((r) => r.wireBody.length));
     expect(attempts.every((a) => a.contentEncoding === 'gzip')).to.equal(true);
