@@ -4,17 +4,7 @@ import { eventsOf } from '@sdk-events/core';
 import { payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { useInspector } from '../helpers/inspector.js';
 import { cloudWatchClient } from '../helpers/clients.js';
-import { deliveredMetrics, expectDeliveredExactlyOnce, metrics } from './helpers.js';
-
-/** Runs `send` and returns what it rejected with. */
-async function failureOf(send: () => Promise<unknown>): Promise<any> {
-  try {
-    await send();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('the call succeeded; a failure was expected');
-}
+import { deliveredMetrics, expectDeliveredExactlyOnce, failureOf, metrics } from './helpers.js';
 
 describe('payload-guard: the delivery report (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
   const inspector = useInspector({ maxBytes: 1_000_000, maxItems: 1000 });

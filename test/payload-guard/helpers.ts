@@ -76,3 +76,13 @@ export function markedGzipHandler(options: GzipHandlerMarker) {
   if ((real as unknown as Record<symbol, unknown>)[GZIP_HANDLER_MARKER] !== undefined) return real;
   return Object.assign(simpleGzipHandler(options), { [GZIP_HANDLER_MARKER]: { ...options } });
 }
+
+/** Runs `send` and returns what it rejected with; fails the test when it succeeds. */
+export async function failureOf(send: () => Promise<unknown>): Promise<any> {
+  try {
+    await send();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('the call succeeded; a failure was expected');
+}

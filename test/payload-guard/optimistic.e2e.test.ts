@@ -4,7 +4,7 @@ import { eventsOf } from '@sdk-events/core';
 import { useInspector } from '../helpers/inspector.js';
 import { ItemTooLargeError, payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { cloudWatchClient } from '../helpers/clients.js';
-import { compressibleMetrics, expectAllVerified, expectDeliveredExactlyOnce, incompressibleMetric, metrics } from './helpers.js';
+import { compressibleMetrics, expectAllVerified, expectDeliveredExactlyOnce, failureOf, incompressibleMetric, metrics } from './helpers.js';
 
 describe('payload-guard: optimistic strategy (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
   const inspector = useInspector({ maxBytes: 1_000_000, maxItems: 1000 });
@@ -58,12 +58,7 @@ describe('payload-guard: optimistic strategy (real CloudWatch client, inspector 
     eventsOf(client).use(payloadGuardPlugin({ strategy: 'optimistic' }));
     const data = metrics(8, 'opt-never');
     data[5] = incompressibleMetric(1_200_000);
-    let caught: unknown;
-    try {
-      await client.send(new PutMetricDataCommand({ Namespace: 'pg/opt-never', MetricData: data }));
-    } catch (error) {
-      caught = error;
-    }
+    const caught = await failureOf(() => client.send(new PutMetricDataCommand({ Namespace: 'pg/opt-never', MetricData: data })));
     expect(caught).to.be.instanceOf(ItemTooLargeError);
     const error = caught as ItemTooLargeError;
     expect(error).to.include({ itemIndex: 5, itemLabel: 'MetricData[5]', detectedBy: 'measured' });

@@ -5,7 +5,7 @@ import { startInspector } from '@sdk-events/inspector';
 import { useInspector } from '../helpers/inspector.js';
 import { ItemTooLargeError, payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { cloudWatchClient } from '../helpers/clients.js';
-import { deliveredRequests, expectAllVerified, expectDeliveredExactlyOnce, incompressibleMetric, metrics } from './helpers.js';
+import { deliveredRequests, expectAllVerified, expectDeliveredExactlyOnce, failureOf, incompressibleMetric, metrics } from './helpers.js';
 
 describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector with 1 MB / 1000 metrics)', () => {
   const inspector = useInspector({ maxBytes: 1_000_000, maxItems: 1000 });
@@ -63,12 +63,7 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     const data = metrics(2000);
     // random base64: the SDK's own gzip leaves it at about 1.15 MB
     data[1234] = incompressibleMetric(1_600_000);
-    let caught: unknown;
-    try {
-      await client.send(new PutMetricDataCommand({ Namespace: 'pg/never', MetricData: data }));
-    } catch (error) {
-      caught = error;
-    }
+    const caught = await failureOf(() => client.send(new PutMetricDataCommand({ Namespace: 'pg/never', MetricData: data })));
     expect(caught).to.be.instanceOf(ItemTooLargeError);
     const error = caught as ItemTooLargeError;
     expect(error).to.include({ itemIndex: 1234, itemLabel: 'MetricData[1234]', maxBytes: 1_000_000, detectedBy: 'measured' });
@@ -96,12 +91,7 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
     eventsOf(client).use(payloadGuardPlugin());
     const data = metrics(900);
     data[0] = incompressibleMetric(1_600_000);
-    let caught: unknown;
-    try {
-      await client.send(new PutMetricDataCommand({ Namespace: 'pg/never-900', MetricData: data }));
-    } catch (error) {
-      caught = error;
-    }
+    const caught = await failureOf(() => client.send(new PutMetricDataCommand({ Namespace: 'pg/never-900', MetricData: data })));
     expect(caught).to.be.instanceOf(ItemTooLargeError);
     expect(caught).to.include({ itemIndex: 0, detectedBy: 'measured' });
     expect(inspector.records, 'nothing was sent').to.have.length(0);
@@ -196,12 +186,7 @@ describe('payload-guard: pessimistic strategy (real CloudWatch client, inspector
       sends += 1;
       if (sends === 2) inspector.failNext(1, { status: 400, code: 'InvalidParameterValue', message: 'nope', operation: 'PutMetricData' });
     });
-    let caught: any;
-    try {
-      await client.send(new PutMetricDataCommand({ Namespace: 'pg/midway', MetricData: metrics(2500) }));
-    } catch (error) {
-      caught = error;
-    }
+    const caught = await failureOf(() => client.send(new PutMetricDataCommand({ Namespace: 'pg/midway', MetricData: metrics(2500) })));
     expect(caught?.name).to.match(/InvalidParameterValue/);
     expect(inspector.records.map((r) => r.status)).to.deep.equal([200, 400]);
     const report = payloadGuardReportOf(caught)!;
