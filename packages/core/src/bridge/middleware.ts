@@ -17,7 +17,7 @@ import { newCallContext } from './call-context.js';
 import { CALL, PART_OF, callStateOf, fire, listens, operationNameOf, rememberCall, smithyContextOf, type CallState, type OperationPlan, type PartOf } from './call.js';
 import { abortError, toHttpResponse } from './http-response.js';
 import { attemptRequest, bodyReplaced } from './request.js';
-import { signingOf, withoutSigning } from './signing.js';
+import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /** What the middleware need of the binding that installed them. */
@@ -67,8 +67,11 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
       result = await next({ ...args, input, [CALL]: state } as InitializeHandlerArguments<any>);
       countRequests(result.output, state);
     } catch (error) {
-      if (error instanceof AnsweredBeforeCall) result = { output: error.output, response: undefined };
-      else {
+      if (error instanceof AnsweredBeforeCall) {
+        result = { output: error.output, response: undefined };
+        // Parts sent by the handler that answered (sendPartOfCall) are this call's requests.
+        countRequests(result.output, state);
+      } else {
         countRequests(error, state);
         if (listens(state, 'after-call-error') && !presign) await fire(state, 'after-call-error', { exception: error, model });
         throw error;
@@ -183,17 +186,17 @@ async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandle
   let unsigned = false;
   if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
     const signing = signingOf(sdkContext, presign, plan.model.serviceIdHyphenized);
-    const { signingName, regionName } = signing;
+    const { signingName } = signing;
+    const regionName = signing.regionName || (await regionOfClient(source.client.config));
     let signatureVersion = signing.signVersion;
-    // botocore emits no choose-signer for an operation modelled without auth.
-    if (signing.chooseVersion !== UNSIGNED && listens(state, 'choose-signer')) {
+    if (listens(state, 'choose-signer')) {
       const chosen = await fire(state, 'choose-signer', { signingName, regionName, signatureVersion: signing.chooseVersion }, true);
       if (chosen === UNSIGNED) signatureVersion = UNSIGNED;
       else if (chosen !== undefined && chosen !== signing.chooseVersion) {
-        throw new TypeError(`${plan.names['choose-signer']}: a handler chose the signer ${describeValue(chosen)}; only UNSIGNED (or the current ${String(signing.chooseVersion)}) is supported`);
+        throw new TypeError(`${plan.names['choose-signer']}: a handler chose the signer ${describeValue(chosen)}; only UNSIGNED (or the current ${signing.chooseVersion}) is supported`);
       }
     }
-    unsigned = signatureVersion === UNSIGNED && signing.chooseVersion !== UNSIGNED;
+    unsigned = signatureVersion === UNSIGNED;
     if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
   }
   if (request.body !== (args.request as HttpRequest).body) bodyReplaced(request);
