@@ -103,6 +103,17 @@ describe('payload-guard: one call is one call (real CloudWatch client, inspector
     expect(records('call')[0]).to.include({ outcome: 'error', attempts: 2 });
   });
 
+  it('a call another before-call handler answers (a stub) is not split: nothing is sent', async () => {
+    const client = cloudWatchClient(inspector.url);
+    const events = eventsOf(client);
+    events.use(payloadGuardPlugin());
+    events.register('before-call.cloudwatch.PutMetricData', ({ params }) => ({ stubbed: params.MetricData.length }));
+    const output = await client.send(new PutMetricDataCommand({ Namespace: 'pg/one-stub', MetricData: metrics(2500) }));
+    expect(output).to.deep.include({ stubbed: 2500 });
+    expect(payloadGuardReportOf(output)).to.equal(undefined);
+    expect(inspector.records).to.have.length(0);
+  });
+
   it('handlers of before-call see the caller\'s params, all of them, though the call was serialized without them', async () => {
     const client = cloudWatchClient(inspector.url);
     const events = eventsOf(client);
