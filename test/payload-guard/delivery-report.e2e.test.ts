@@ -79,6 +79,27 @@ describe('payload-guard: the delivery report (real CloudWatch client, inspector 
     expect(report.requests).to.deep.equal([{ start: 0, count: 1000, bytes: inspector.records[0]!.wireBody.length, attempts: 1 }]);
   });
 
+  it('an abort while a chunk is on its way: the SDK aborts it, the report says it may have arrived', async () => {
+    const client = cloudWatchClient(inspector.url);
+    eventsOf(client).use(payloadGuardPlugin());
+    const controller = new AbortController();
+    let sends = 0;
+    eventsOf(client).register('before-send.cloudwatch.PutMetricData', () => {
+      if (++sends === 2) controller.abort();
+    });
+    const error = await failureOf(() =>
+      client.send(new PutMetricDataCommand({ Namespace: 'pg/abort-flight', MetricData: metrics(2500) }), { abortSignal: controller.signal }),
+    );
+    expect(error.name).to.equal('AbortError');
+    const report = payloadGuardReportOf(error)!;
+    expect(report).to.include({ deliveredItems: 1000, maybeDuplicatedItems: 1000 });
+    expect(report.requests.map((r) => [r.start, r.count, r.failed ?? false, r.maybeDuplicated ?? false])).to.deep.equal([
+      [0, 1000, false, false],
+      [1000, 1000, true, true],
+    ]);
+    expect(inspector.records.length, 'nothing after the aborted chunk').to.be.at.most(2);
+  });
+
   it('a call aborted before it starts sends nothing', async () => {
     const client = cloudWatchClient(inspector.url);
     eventsOf(client).use(payloadGuardPlugin());
