@@ -115,13 +115,12 @@ export async function measureWireBytes(
   gzipHandler: GzipHandlerMarker | undefined,
   fitsUnder?: number,
 ): Promise<WireSize | undefined> {
-  const bytes = bodyBytes(request.body);
-  if (bytes === undefined) return undefined;
-  const size = bytes.byteLength;
+  const size = bodyLength(request.body);
+  if (size === undefined) return undefined;
   if (!gzipHandler || leftAsItIs(request, size, gzipHandler)) return { bytes: size, exact: true };
   if (fitsUnder !== undefined && gzipBound(size) <= fitsUnder) return { bytes: gzipBound(size), exact: false };
   // On the threadpool: large bodies do not block the event loop.
-  const compressed = await gzipAsync(bytes, { level: gzipHandler.level });
+  const compressed = await gzipAsync(bodyBytes(request.body)!, { level: gzipHandler.level });
   return { bytes: compressed.byteLength, exact: true };
 }
 
