@@ -14,9 +14,9 @@ import type {
 import { describeValue } from '../emitter/names.js';
 import { UNSIGNED } from '../lifecycle.js';
 import { newCallContext } from './call-context.js';
-import { CALL, PART_OF, callStateOf, fire, listens, operationNameOf, rememberCall, smithyContextOf, type CallState, type OperationPlan, type PartOf } from './call.js';
+import { CALL, CALL_OF_CONTEXT, PART_OF, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallState, type OperationPlan, type PartOf } from './call.js';
 import { abortError, toHttpResponse } from './http-response.js';
-import { attemptRequest, bodyReplaced, caseInsensitive } from './request.js';
+import { bodyReplaced, caseInsensitive } from './request.js';
 import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
@@ -59,10 +59,10 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
       retryDelayMs: 0,
     };
     if (partOf) return partMiddleware(next, args, state, partOf);
-    rememberCall(state);
+    Object.defineProperty(state.context, CALL_OF_CONTEXT, { value: state, configurable: true });
     const { model } = state.plan;
     try {
-      const input = await prepareParams(state, args.input);
+      const input = listens(state, 'provide-client-params') || listens(state, 'before-parameter-build') ? await prepareParams(state, args.input) : args.input;
       const result = await next({ ...args, input, [CALL]: state } as InitializeHandlerArguments<any>).catch(answerOrRethrow);
       countRequests(result.output, state);
       if (listens(state, 'after-call') && !presign) await fire(state, 'after-call', { response: result.response, parsed: result.output, model });
@@ -179,7 +179,8 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
 async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
   const { plan, presign, sdkContext } = state;
   const operationName = plan.model.name;
-  const request = attemptRequest(args.request as HttpRequest);
+  // A fresh copy per attempt, as botocore builds a new request per attempt: a retry never sees a change twice.
+  const request = HttpRequest.clone(args.request as HttpRequest);
   if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
   let unsigned = false;
   if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
@@ -254,26 +255,40 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
   let request = args.request as HttpRequest;
   let result: Awaited<ReturnType<typeof next>> | undefined;
   if (listens(state, 'before-send')) {
-    const before = fingerprint(request);
+    const before = snapshot(request);
     const answer = await fire(state, 'before-send', { request }, true);
     if (answer !== undefined) {
       const response = toHttpResponse(answer, state.plan.names['before-send'], await requestTimeoutOf(source.client), state.abortSignal);
       result = { response, output: undefined };
-    } else {
-      const after = fingerprint(request);
-      if (after.body !== before.body) bodyReplaced(request);
-      if (after.body !== before.body || after.rest !== before.rest) request = await signAgain(request, state);
+    } else if (changedSince(request, before)) {
+      if (request.body !== before.body) bodyReplaced(request);
+      request = await signAgain(request, state);
     }
   }
-  result ??= await next({ ...args, request });
+  result ??= await next(request === args.request ? args : { ...args, request });
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
 
-/** What a `before-send` handler may change: compared before and after its handlers. */
-function fingerprint(request: HttpRequest): { body: unknown; rest: string } {
-  const { method, protocol, hostname, port, path, query, headers, body } = request;
-  return { body, rest: JSON.stringify({ method, protocol, hostname, port, path, query, headers }) };
+/** What a `before-send` handler may change, as it was before its handlers ran. */
+type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body' | 'headers' | 'query'>;
+
+function snapshot(request: HttpRequest): Snapshot {
+  const { method, protocol, hostname, port, path, body, headers, query } = request;
+  const copiedQuery: HttpRequest['query'] = {};
+  for (const [name, value] of Object.entries(query ?? {})) copiedQuery[name] = Array.isArray(value) ? [...value] : value;
+  return { method, protocol, hostname, port, path, body, headers: { ...headers }, query: copiedQuery };
+}
+
+function changedSince(request: HttpRequest, before: Snapshot): boolean {
+  const fields = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
+  return fields.some((field) => request[field] !== before[field]) || differ(request.headers, before.headers) || differ(request.query, before.query);
+}
+
+/** Shallow comparison (a multi-value query parameter compares by its values). */
+function differ(now: Record<string, unknown> = {}, then: Record<string, unknown> = {}): boolean {
+  const keys = Object.keys(now);
+  return keys.length !== Object.keys(then).length || keys.some((key) => String(now[key]) !== String(then[key]));
 }
 
 /**
