@@ -21,7 +21,11 @@ export interface BatchSpec<Input extends object = Record<string, any>, Output ex
   member?: string;
   /** The items of `input`, in order; `undefined` when the input has none (it is then sent as it is). */
   items?(input: Input): readonly unknown[] | undefined;
-  /** A copy of `input` carrying only `items` (a contiguous run of `items(input)`, in order); must not change `input`. */
+  /**
+   * A copy of `input` carrying only `items` (a contiguous run of `items(input)`, in order); must not change `input`.
+   * Also called with no items, for the input the call is serialized with before it is split (when it throws, the
+   * call is serialized whole).
+   */
   subInput?(input: Input, items: readonly unknown[]): Input;
   /** One output from the chunks' outputs, in order. Default `mergeOutputs`: arrays concatenated, the last `$metadata`. */
   merge?(outputs: readonly Output[]): Output;

@@ -65,7 +65,15 @@ export class Guard {
   readonly beforeParameterBuild = ({ params, context }: BeforeParameterBuildPayload): void => {
     const { batch, maxItems } = this.settings;
     const items = batch.items(params);
-    if (items && items.length > maxItems) this.withheld.withhold(context, params, items, batch.subInput(params, []));
+    if (!items || items.length <= maxItems) return;
+    let emptied: Record<string, any>;
+    try {
+      emptied = batch.subInput(params, []);
+    } catch {
+      // A BatchSpec whose subInput cannot build an input without items: the call is serialized whole.
+      return;
+    }
+    this.withheld.withhold(context, params, items, emptied);
   };
 
   /** The first `before-call` handler: the params as the caller's handlers left them, for every other one. */
