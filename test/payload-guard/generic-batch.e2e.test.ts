@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { CreateBucketCommand, DeleteObjectsCommand, PutObjectCommand, type DeleteObjectsCommandInput } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, DeleteObjectsCommand, PutObjectCommand, type DeleteObjectsCommandInput, type ObjectIdentifier } from '@aws-sdk/client-s3';
 import { eventsOf } from '@sdk-events/core';
 import type { Inspector } from '@sdk-events/inspector';
 import { useInspector } from '../helpers/inspector.js';
@@ -66,6 +66,26 @@ describe('payload-guard: a generic batch (real S3 client, DeleteObjects with 100
     }
     const sent = keysPerRequest(inspector);
     expect(sent.slice(1).flat()).to.deep.equal(keys);
+    expect(output.Deleted?.map((d) => d.Key)).to.deep.equal(keys);
+  });
+
+  it('a BatchSpec whose subInput refuses an empty run still splits (the call is then serialized whole first)', async () => {
+    const client = s3Client(inspector.url);
+    await client.send(new CreateBucketCommand({ Bucket: 'guarded-strict' }));
+    inspector.clear();
+    const strictBatch: BatchSpec<DeleteObjectsCommandInput> = {
+      events: 'before-call.s3.DeleteObjects',
+      items: (input) => input.Delete?.Objects,
+      subInput: (input, items) => {
+        if (items.length === 0) throw new Error('no empty deletes');
+        return { ...input, Delete: { ...input.Delete, Objects: items as ObjectIdentifier[] } };
+      },
+      maxItems: 1000,
+    };
+    eventsOf(client).use(payloadGuardPlugin({ batch: strictBatch }));
+    const keys = Array.from({ length: 1500 }, (_, i) => `strict-${i}`);
+    const output = await client.send(new DeleteObjectsCommand({ Bucket: 'guarded-strict', Delete: { Objects: keys.map((Key) => ({ Key })) } }));
+    expect(keysPerRequest(inspector).map((k) => k.length)).to.deep.equal([1000, 500]);
     expect(output.Deleted?.map((d) => d.Key)).to.deep.equal(keys);
   });
 });
