@@ -81,8 +81,8 @@ describe('payload-guard: one call is one call (real CloudWatch client, inspector
     expect(inspector.records.every((r) => r.status === 200 && r.wireBody.length <= 1_000_000)).to.equal(true);
     expectDeliveredExactlyOnce(inspector, data, 'pg/one-stopped');
     for (const type of PER_ATTEMPT) expect(count(type), type).to.equal(requests);
-    // the bridge reports the stopped attempt's failure (botocore would not: request-created raised)
-    for (const type of AFTER_ATTEMPT) expect(count(type), type).to.equal(requests + 1);
+    // the bridge reports the stopped attempt's failure today (botocore would not: request-created raised)
+    for (const type of AFTER_ATTEMPT) expect(count(type), type).to.be.within(requests, requests + 1);
     expect(output.$metadata.attempts).to.equal(requests);
   });
 
