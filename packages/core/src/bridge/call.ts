@@ -4,7 +4,7 @@ import { callHandlers } from '../emitter/dispatch.js';
 import { firstNonNullResponse } from '../emitter/responses.js';
 import { describeValue } from '../emitter/names.js';
 import type { EventHandler } from '../emitter/types.js';
-import { withHandlerHeaders } from './request.js';
+import { showHeadersCaseInsensitively } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 import { LIFECYCLE_EVENT_TYPES, type CallContext, type LifecycleEventType, type OperationModel } from '../lifecycle.js';
 
@@ -119,13 +119,15 @@ export async function fire(state: CallState, type: LifecycleEventType, members: 
   const eventName = names[type];
   // Each caller passes a fresh object literal: it becomes the payload.
   const payload = Object.assign(members, { eventName, context: state.context });
-  const run = () => callHandlers(handlers[type], payload, stopOnResponse);
   const request = (members as { request?: HttpRequest }).request;
+  const restoreHeaders = request?.headers ? showHeadersCaseInsensitively(request) : undefined;
   try {
-    return firstNonNullResponse(await withHandlerHeaders(request, run));
+    return firstNonNullResponse(await callHandlers(handlers[type], payload, stopOnResponse));
   } catch (error) {
     if (typeof error === 'object' && error !== null) throw error;
     throw new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });
+  } finally {
+    restoreHeaders?.();
   }
 }
 

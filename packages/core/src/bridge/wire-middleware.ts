@@ -27,7 +27,11 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
       request = await signAgain(request, state);
     }
   }
-  result ??= await next(request === args.request ? args : Object.assign({}, args, { request }));
+  if (result === undefined) {
+    const sent = next(request === args.request ? args : Object.assign({}, args, { request }));
+    if (!listens(state, 'before-parse')) return sent;
+    result = await sent;
+  }
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
