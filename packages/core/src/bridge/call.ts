@@ -1,10 +1,9 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import { callHandlers } from '../emitter/dispatch.js';
-import { firstNonNullResponse } from '../emitter/responses.js';
 import { describeValue } from '../emitter/names.js';
-import type { EventHandler } from '../emitter/types.js';
-import { withHandlerHeaders } from './request.js';
+import type { EventHandler, EventPayload } from '../emitter/types.js';
+import { showHeadersCaseInsensitively } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 import { LIFECYCLE_EVENT_TYPES, type CallContext, type LifecycleEventType, type OperationModel } from '../lifecycle.js';
 
@@ -25,6 +24,7 @@ export interface OperationPlan {
   readonly handlers: Readonly<Record<LifecycleEventType, readonly EventHandler<any>[]>>;
 }
 
+/** Works out the plan of `operation` on a client of `serviceId` from the emitter's registrations as they are now. */
 export function planOperation(emitter: BridgeableEmitter, serviceId: string, serviceIdHyphenized: string, operation: string): OperationPlan {
   const names = {} as Record<LifecycleEventType, string>;
   const handlers = {} as Record<LifecycleEventType, readonly EventHandler<any>[]>;
@@ -73,6 +73,7 @@ export interface CallState {
   identityError?: unknown;
 }
 
+/** What the bridge uses of the call's abort signal (the DOM's and Node's `AbortSignal` alike). */
 export interface AbortSignalLike {
   readonly aborted: boolean;
   readonly reason?: unknown;
@@ -94,6 +95,7 @@ export const PART_OF = Symbol('sdk-events.partOf');
 /** The call a handler's `context` belongs to (how `sendPartOfCall` finds it): the context answers this key with it. */
 export const CALL_OF_CONTEXT = Symbol('sdk-events.callOfContext');
 
+/** The call whose handlers received `context`, or undefined for anything else. */
 export function callOfContext(context: unknown): CallState | undefined {
   return typeof context === 'object' && context !== null ? (context as { [CALL_OF_CONTEXT]?: CallState })[CALL_OF_CONTEXT] : undefined;
 }
@@ -115,14 +117,19 @@ export async function fire(state: CallState, type: LifecycleEventType, members: 
   const { names, handlers } = state.plan;
   const eventName = names[type];
   // Each caller passes a fresh object literal: it becomes the payload.
-  const payload = Object.assign(members, { eventName, context: state.context });
-  const run = () => callHandlers(handlers[type], payload, stopOnResponse);
-  const request = (members as { request?: HttpRequest }).request;
+  const payload = members as EventPayload;
+  payload.eventName = eventName;
+  payload.context = state.context;
+  const request = payload.request as HttpRequest | undefined;
+  const restoreHeaders = request?.headers ? showHeadersCaseInsensitively(request) : undefined;
   try {
-    return firstNonNullResponse(await (request?.headers ? withHandlerHeaders(request, run) : run()));
+    for (const [, response] of await callHandlers(handlers[type], payload, stopOnResponse)) if (response !== undefined && response !== null) return response;
+    return undefined;
   } catch (error) {
     if (typeof error === 'object' && error !== null) throw error;
     throw new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });
+  } finally {
+    restoreHeaders?.();
   }
 }
 

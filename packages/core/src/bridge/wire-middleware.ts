@@ -2,7 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
 import { callStateOf, fire, listens, smithyContextOf, type CallSource, type CallState } from './call.js';
 import { toHttpResponse } from './http-response.js';
-import { bodyReplaced, caseInsensitive } from './request.js';
+import { bodyReplaced, caseInsensitive, headersWritten } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /**
@@ -27,31 +27,28 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
       request = await signAgain(request, state);
     }
   }
-  result ??= await next(request === args.request ? args : Object.assign({}, args, { request }));
+  if (result === undefined) {
+    const sent = next(request === args.request ? args : Object.assign({}, args, { request }));
+    if (!listens(state, 'before-parse')) return sent;
+    result = await sent;
+  }
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
 
-/** What a `before-send` handler may change, as it was before its handlers ran. */
-type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body' | 'headers' | 'query'>;
+/** What a `before-send` handler may change besides headers (those are watched as they are written), as it was before. */
+type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body'> & { query: string };
 
-function snapshot(request: HttpRequest): Snapshot {
-  const { method, protocol, hostname, port, path, body, headers, query } = request;
-  const copiedQuery: HttpRequest['query'] = {};
-  for (const [name, value] of Object.entries(query ?? {})) copiedQuery[name] = Array.isArray(value) ? [...value] : value;
-  return { method, protocol, hostname, port, path, body, headers: Object.assign({}, headers), query: copiedQuery };
+function snapshot({ method, protocol, hostname, port, path, body, query }: HttpRequest): Snapshot {
+  return { method, protocol, hostname, port, path, body, query: queryText(query) };
 }
 
 function changedSince(request: HttpRequest, before: Snapshot): boolean {
   const fields = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
-  return fields.some((field) => request[field] !== before[field]) || differ(request.headers, before.headers) || differ(request.query, before.query);
+  return fields.some((field) => request[field] !== before[field]) || headersWritten(request.headers) || queryText(request.query) !== before.query;
 }
 
-/** Shallow comparison (a multi-value query parameter compares by its values). */
-function differ(now: Record<string, unknown> = {}, then: Record<string, unknown> = {}): boolean {
-  const keys = Object.keys(now);
-  return keys.length !== Object.keys(then).length || keys.some((key) => String(now[key]) !== String(then[key]));
-}
+const queryText = (query: HttpRequest['query'] | undefined) => (query && Object.keys(query).length > 0 ? JSON.stringify(query) : '');
 
 /**
  * `before-send` handlers see the signed request; when they changed it, it
