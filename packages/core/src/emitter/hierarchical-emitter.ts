@@ -12,11 +12,10 @@ import type {
   EventPayload,
   EventsPlugin,
   HandlerResponse,
-  KnownEvents,
-  PayloadFor,
   RegisterOptions,
   UntilResponseResult,
 } from './types.js';
+import type { CheckedEmitName, CheckedName, DefaultEvents, EmitArguments, HandlerFor } from './typing.js';
 import { UniqueIdRegistry } from './unique-ids.js';
 
 /** How many event names' handler lists an emitter remembers by default. */
@@ -47,7 +46,7 @@ type Handlers = readonly EventHandler<any>[];
  * events.register('after-call.lambda', ({ eventName }) => console.log(eventName, 'done'));
  * await events.emit('after-call.lambda.Invoke', { parsed: {} });
  */
-export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Events> {
+export class HierarchicalEmitter<Events = DefaultEvents> implements EventHooks<Events> {
   #trie = new PrefixTrie<EventHandler<any>>();
   #uniqueIds = new UniqueIdRegistry();
   #usedPlugins = new Set<string>();
@@ -83,7 +82,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * events.register('before-send.*.Invoke', ({ request }) => console.log(request.path));
    * events.register('after-call', logCall, { uniqueId: 'call-logger' });
    */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  register<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#register('register', name, handler, options, 'middle');
   }
 
@@ -94,7 +93,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * events.registerFirst('before-sign.cloudwatch', addHeaderFirst);
    */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  registerFirst<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#register('registerFirst', name, handler, options, 'first');
   }
 
@@ -105,7 +104,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * events.registerLast('before-sign.cloudwatch.PutMetricData', gzipRequestBody);
    */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  registerLast<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#register('registerLast', name, handler, options, 'last');
   }
 
@@ -146,6 +145,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * const responses = await events.emit('needs-retry.lambda.Invoke', { attempts: 1 });
    * const delay = firstNonNullResponse(responses);
    */
+  emit<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<HandlerResponse[]>;
   emit(name: string, payload?: object): Promise<HandlerResponse[]> {
     return this.#emit('emit', name, payload, false);
   }
@@ -159,6 +159,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * const [, output] = await events.emitUntilResponse('before-call.s3.GetObject', { params });
    */
+  emitUntilResponse<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<UntilResponseResult>;
   emitUntilResponse(name: string, payload?: object): Promise<UntilResponseResult> {
     return this.#emit('emitUntilResponse', name, payload, true).then((responses) => responses.at(-1) ?? [undefined, undefined]);
   }
