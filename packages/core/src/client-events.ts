@@ -2,14 +2,8 @@
 // operation. Types only: nothing here exists at run time.
 import type { Command, MiddlewareStack } from '@smithy/types';
 import type { AliasedEventEmitter } from './emitter/aliased-event-emitter.js';
-import type { Apply, DefaultEvents, EventTyping, FirstSegment, IsPattern } from './emitter/typing.js';
+import type { Apply, DefaultEvents, EventTyping, FirstSegment, HandlerReturn, IsPattern } from './emitter/typing.js';
 import type { LifecycleEventType, LifecyclePayloads, LifecycleResponses } from './lifecycle.js';
-
-/** The input and output types of one operation. */
-export interface OperationTypes {
-  input: object;
-  output: object;
-}
 
 /** The client's unions of inputs and outputs (`ServiceInputTypes`, `ServiceOutputTypes`), read from its middleware stack. */
 type ClientInputOf<Client> = Client extends { middlewareStack: MiddlewareStack<infer Input, any> } ? Input : Record<string, any>;
@@ -27,8 +21,8 @@ type OperationOfMethod<Method, Input> = Method extends (args: infer I, options: 
     : never
   : never;
 
-/** A command class (`InvokeCommand`). */
-type CommandClass = abstract new (...args: any[]) => Command<any, any, any, any, any>;
+/** A command class (`InvokeCommand`): what `CommandTypes` and `CommandHandler` take. */
+export type CommandClass = abstract new (...args: any[]) => Command<any, any, any, any, any>;
 
 /**
  * The input and output types of a command class, as aws-sdk-client-mock's
@@ -38,6 +32,20 @@ type CommandClass = abstract new (...args: any[]) => Command<any, any, any, any,
 export type CommandTypes<C extends CommandClass> = C extends abstract new (...args: any[]) => Command<any, infer I, any, infer O, any>
   ? { input: I; output: O }
   : never;
+
+/**
+ * A handler of the lifecycle event type `Type` for the command class
+ * `Command`, written apart from its registration: its payload and return
+ * are those the name `<Type>.<service>.<operation>` has on an emitter that
+ * knows the operation.
+ *
+ * @example
+ * const logStatus: CommandHandler<'after-call', typeof InvokeCommand> = ({ parsed }) => console.log(parsed.StatusCode);
+ * eventsOf<LambdaClient, { InvokeCommand: typeof InvokeCommand }>(lambda).register('after-call.lambda.Invoke', logStatus);
+ */
+export type CommandHandler<Type extends LifecycleEventType, Command extends CommandClass> = (
+  payload: LifecyclePayloads<CommandTypes<Command>['input'], CommandTypes<Command>['output']>[Type],
+) => HandlerReturn<LifecycleResponses<CommandTypes<Command>['input'], CommandTypes<Command>['output']>[Type]>;
 
 /** Operations from command classes keyed by class name (a client package's module, or `{ InvokeCommand: typeof InvokeCommand }`). */
 type CommandOperations<Source> = {

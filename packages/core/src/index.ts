@@ -25,10 +25,19 @@ export type {
   EventMapTyping,
   EventTyping,
   HandlerFor,
+  HandlerReturn,
   KnownResponses,
   ResponseFor,
 } from './emitter/typing.js';
-export type { ClientEvents, ClientEventTyping, CommandTypes, OperationTypes, OperationsOf } from './client-events.js';
+export type {
+  ClientEvents,
+  ClientEventTyping,
+  CommandClass,
+  CommandHandler,
+  CommandTypes,
+  OperationsOf,
+  UnionView,
+} from './client-events.js';
 export {
   LIFECYCLE_EVENT_TYPES,
   UNSIGNED,

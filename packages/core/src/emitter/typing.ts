@@ -135,10 +135,14 @@ export type PayloadFor<N extends string, Events = DefaultEvents> = string extend
  * takes no response: the handler may then return anything, which is
  * ignored (as botocore ignores it).
  */
-export type ResponseFor<N extends string, Events = DefaultEvents> = string extends N ? unknown : Responding<Apply<TypingOf<Events>, N>['~response']>;
+export type ResponseFor<N extends string, Events = DefaultEvents> = string extends N ? unknown : HandlerReturn<Apply<TypingOf<Events>, N>['~response']>;
 
-/** `R`, a promise of it, or nothing; `void` and `unknown` stay as they are. */
-type Responding<R> = unknown extends R ? unknown : [R] extends [void] ? void : R | null | undefined | void | PromiseLike<R | null | undefined | void>;
+/**
+ * What a handler of an event whose response is `R` may return: `R`, a
+ * promise of it, or nothing; `void` (no response taken: anything goes,
+ * ignored) and `unknown` stay as they are.
+ */
+export type HandlerReturn<R> = unknown extends R ? unknown : [R] extends [void] ? void : R | null | undefined | void | PromiseLike<R | null | undefined | void>;
 
 /**
  * `N` when it is a name the emitter typed by `Events` accepts, else the
