@@ -20,8 +20,31 @@ export class StubCloudWatchHandler {
   /** The last request it was given. */
   lastRequest: HttpRequest | undefined;
 
-  /** Answers `request` at once with a successful PutMetricData response. */
+  /** Requests still to hold (see `park`), and the releases of those held. */
+  #toPark = 0;
+  #parked: Array<() => void> = [];
+
+  /** Holds the next `count` requests unanswered until `release()`: calls kept in flight. */
+  park(count: number): void {
+    this.#toPark = count;
+  }
+
+  /** How many requests are held now. */
+  get parked(): number {
+    return this.#parked.length;
+  }
+
+  /** Answers every held request. */
+  release(): void {
+    for (const answer of this.#parked.splice(0)) answer();
+  }
+
+  /** Answers `request` with a successful PutMetricData response: at once, unless it is to be held. */
   async handle(request: HttpRequest): Promise<{ response: HttpResponse }> {
+    if (this.#toPark > 0) {
+      this.#toPark--;
+      await new Promise<void>((resolve) => this.#parked.push(resolve));
+    }
     this.handled++;
     this.lastRequest = request;
     return {

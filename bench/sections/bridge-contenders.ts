@@ -37,11 +37,16 @@ export function registerThirteenHandlers(events: AliasedEventEmitter, counts: Ha
 
 /**
  * The clients a plain one is compared with: another plain one (the noise
- * floor), the bridge with no handlers, the bridge with the 13 handlers,
- * and the two hand-written floors (lib/hand-bridge.ts): the three calls
- * alone, and with the SPEC's per-call work.
+ * floor), the bridge with no handlers, the bridge with the 13 handlers, and
+ * the same with 1,000 calls in flight on each client, the plain ones too
+ * (the cost per call must not grow with the calls in flight).
  */
-export const CONTENDERS = ['plain-again', 'no-handlers', 'thirteen-handlers', 'by-hand', 'by-hand-spec'] as const;
+export const CONTENDERS = ['plain-again', 'no-handlers', 'thirteen-handlers', 'thirteen-handlers-1000-in-flight'] as const;
+
+/** Calls each client of a comparison keeps in flight while the timed ones run. */
+export function callsInFlight(contender: Contender): number {
+  return contender === 'thirteen-handlers-1000-in-flight' ? 1000 : 1;
+}
 export type Contender = (typeof CONTENDERS)[number];
 
 /** What one comparison measured, printed as JSON by bridge-pair.ts. */

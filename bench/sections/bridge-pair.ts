@@ -8,11 +8,11 @@ import '../lib/environment.js';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { eventsOf } from '@sdk-events/core';
 import { bytesPerOp, gcShare } from '../lib/allocation.js';
+import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { putOnce, putSequentially, smallMetricInput, stubbedCloudWatchClient, type StubCloudWatchHandler } from '../lib/cloudwatch.js';
-import { addHandWrittenBridge, addHandWrittenSpecBridge } from '../lib/hand-bridge.js';
 import { compareVariants, type VariantResult } from '../lib/rounds.js';
 import { pick } from '../lib/settings.js';
-import { CONTENDERS, registerThirteenHandlers, type Contender, type HandlerCounts, type PairResult } from './bridge-contenders.js';
+import { CONTENDERS, callsInFlight, registerThirteenHandlers, type Contender, type HandlerCounts, type PairResult } from './bridge-contenders.js';
 
 const PLAN = pick(
   { rounds: 2500, opsPerRound: 4, warmupOps: 1500, clock: 'cpu' as const },
@@ -42,18 +42,36 @@ function clientSet(name: string, cacheMiddleware: boolean, prepare: (client: Clo
 /** Sets `contender` up on a client; returns how many handler calls one SDK call must make, and the counters of those made. */
 function preparation(contender: Contender): { prepare: (client: CloudWatchClient) => void; perCall: number; counts: HandlerCounts } {
   const counts: HandlerCounts = { matching: 0, other: 0 };
-  const countCall = () => void counts.matching++;
   switch (contender) {
     case 'plain-again':
       return { prepare: () => {}, perCall: 0, counts };
     case 'no-handlers':
       return { prepare: (client) => void eventsOf(client), perCall: 0, counts };
     case 'thirteen-handlers':
+    case 'thirteen-handlers-1000-in-flight':
       return { prepare: (client) => void registerThirteenHandlers(eventsOf(client), counts), perCall: 3, counts };
-    case 'by-hand':
-      return { prepare: (client) => addHandWrittenBridge(client, { beforeSign: countCall, beforeSend: countCall, afterCall: countCall }), perCall: 3, counts };
-    case 'by-hand-spec':
-      return { prepare: (client) => addHandWrittenSpecBridge(client, { beforeSign: countCall, beforeSend: countCall, afterCall: countCall }), perCall: 3, counts };
+  }
+}
+
+/**
+ * Keeps `count - 1` calls in flight on each client of `sets` (held by the
+ * stub handler) while `measure` runs; then lets them finish.
+ */
+async function withCallsInFlight<T>(sets: readonly ClientSet[], count: number, measure: () => Promise<T>): Promise<T> {
+  if (count <= 1) return measure();
+  const held: Promise<unknown>[] = [];
+  for (const set of sets) {
+    set.clients.forEach((client, i) => {
+      set.handlers[i]!.park(count - 1);
+      for (let k = 0; k < count - 1; k++) held.push(client.send(new PutMetricDataCommand(smallMetricInput())));
+    });
+  }
+  while (sets.some((set) => set.handlers.some((handler) => handler.parked < count - 1))) await new Promise((resolve) => setTimeout(resolve, 1));
+  try {
+    return await measure();
+  } finally {
+    for (const set of sets) for (const handler of set.handlers) handler.release();
+    await Promise.all(held);
   }
 }
 
@@ -71,7 +89,7 @@ async function measurePair(cacheMiddleware: boolean, contender: Contender): Prom
   for (const set of sets) for (const client of set.clients) await putOnce(client, smallMetricInput());
   checkHandlerCalls(sets[1], perCall, counts);
 
-  const [base, timed] = (await compareVariants(sets, PLAN)) as [VariantResult, VariantResult];
+  const [base, timed] = (await withCallsInFlight(sets, callsInFlight(contender), () => compareVariants(sets, PLAN))) as [VariantResult, VariantResult];
   const allocation = [];
   for (const set of sets) allocation.push((await bytesPerOp(set.run, ALLOCATION.ops, ALLOCATION.samples)) ?? Number.NaN);
   const gcPart = await gcShare(sets[0].run, pick(600, 200));

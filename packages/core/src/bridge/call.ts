@@ -1,8 +1,10 @@
+import type { HttpRequest } from '@smithy/protocol-http';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import { callHandlers } from '../emitter/dispatch.js';
 import { firstNonNullResponse } from '../emitter/responses.js';
 import { describeValue } from '../emitter/names.js';
 import type { EventHandler } from '../emitter/types.js';
+import { withHandlerHeaders } from './request.js';
 import { LIFECYCLE_EVENT_TYPES, type CallContext, type LifecycleEventType, type OperationModel } from '../lifecycle.js';
 
 /** What the bridge needs of an emitter: `HierarchicalEmitter` and `AliasedEventEmitter` provide it. */
@@ -60,6 +62,8 @@ export interface CallState {
   requests: number;
   /** Seconds waited for `needs-retry`, in milliseconds. */
   retryDelayMs: number;
+  /** Set when the SDK could not resolve the identity (credentials): signing fails with it unless `choose-signer` chose `UNSIGNED`. */
+  identityError?: unknown;
 }
 
 export interface AbortSignalLike {
@@ -80,15 +84,11 @@ export function callStateOf(args: object): CallState | undefined {
 /** The key a part's command carries its enclosing call under (see `sendPartOfCall`). */
 export const PART_OF = Symbol('sdk-events.partOf');
 
-/** Each call's state by the `context` its handlers receive (how `sendPartOfCall` finds the call). */
-const callsByContext = new WeakMap<object, CallState>();
-
-export function rememberCall(state: CallState): void {
-  callsByContext.set(state.context, state);
-}
+/** The call a handler's `context` belongs to (how `sendPartOfCall` finds it): the context answers this key with it. */
+export const CALL_OF_CONTEXT = Symbol('sdk-events.callOfContext');
 
 export function callOfContext(context: unknown): CallState | undefined {
-  return typeof context === 'object' && context !== null ? callsByContext.get(context) : undefined;
+  return typeof context === 'object' && context !== null ? (context as { [CALL_OF_CONTEXT]?: CallState })[CALL_OF_CONTEXT] : undefined;
 }
 
 /** Whether the call has handlers for `type`. */
@@ -100,14 +100,19 @@ export function listens(state: CallState, type: LifecycleEventType): boolean {
  * Emits `type` for this call with `members` (plus `eventName` and
  * `context`): resolves to the first response that is not null/undefined.
  * With `stopOnResponse`, handlers after that one do not run (botocore's
- * `emit_until_response`). A handler that throws something that is not an
- * object fails the call with an Error naming the event, not with the bare value.
+ * `emit_until_response`). Handlers see `request.headers` case-insensitively.
+ * A handler that throws something that is not an object fails the call with
+ * an Error naming the event, not with the bare value.
  */
 export async function fire(state: CallState, type: LifecycleEventType, members: object, stopOnResponse = false): Promise<unknown> {
   const { names, handlers } = state.plan;
   const eventName = names[type];
+  // Each caller passes a fresh object literal: it becomes the payload.
+  const payload = Object.assign(members, { eventName, context: state.context });
+  const run = () => callHandlers(handlers[type], payload, stopOnResponse);
+  const request = (members as { request?: HttpRequest }).request;
   try {
-    return firstNonNullResponse(await callHandlers(handlers[type], { eventName, ...members, context: state.context }, stopOnResponse));
+    return firstNonNullResponse(await (request?.headers ? withHandlerHeaders(request, run) : run()));
   } catch (error) {
     if (typeof error === 'object' && error !== null) throw error;
     throw new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });

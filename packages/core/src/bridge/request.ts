@@ -1,21 +1,30 @@
-import { HttpRequest } from '@smithy/protocol-http';
+import type { HttpRequest } from '@smithy/protocol-http';
 
 /**
- * A copy of `request` for one attempt's handlers (botocore builds a new
- * request per attempt), whose headers behave case-insensitively as
- * botocore's do: `delete headers['Content-Type']; headers['Content-Type'] = v`
- * leaves one `Content-Type` header, whatever case the SDK wrote it in.
+ * Runs `handlers` on `request` with headers that behave case-insensitively,
+ * as botocore's do (`delete headers['Content-Type']; headers['Content-Type'] = v`
+ * leaves one `Content-Type` header, whatever case the SDK wrote it in), then
+ * puts the plain headers object back for the SDK.
  */
-export function attemptRequest(request: HttpRequest): HttpRequest {
-  const copy = HttpRequest.clone(request);
-  copy.headers = caseInsensitive(copy.headers);
-  return copy;
+export async function withHandlerHeaders<T>(request: HttpRequest, handlers: () => Promise<T>): Promise<T> {
+  const headers = request.headers;
+  const view = caseInsensitive(headers);
+  request.headers = view;
+  try {
+    return await handlers();
+  } finally {
+    // A handler may have replaced the whole object: keep its contents, not a proxy.
+    request.headers = request.headers === view ? headers : { ...request.headers };
+  }
 }
 
 /** `headers` behind a proxy that finds, replaces and deletes names in any case. */
 export function caseInsensitive(headers: Record<string, string>): Record<string, string> {
-  const actual = (name: string | symbol) =>
-    typeof name === 'string' ? Object.keys(headers).find((key) => key.toLowerCase() === name.toLowerCase()) : name;
+  const actual = (name: string | symbol) => {
+    if (typeof name !== 'string' || Object.hasOwn(headers, name)) return name;
+    const lower = name.toLowerCase();
+    return Object.keys(headers).find((key) => key.toLowerCase() === lower);
+  };
   return new Proxy(headers, {
     get: (target, name) => Reflect.get(target, actual(name) ?? name),
     has: (target, name) => actual(name) !== undefined && Reflect.has(target, actual(name)!),

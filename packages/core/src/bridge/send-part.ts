@@ -1,4 +1,5 @@
 import type { HttpRequest } from '@smithy/protocol-http';
+import type { MetadataBearer } from '@smithy/types';
 import { describeValue } from '../emitter/names.js';
 import type { CallContext } from '../lifecycle.js';
 import { PART_OF, callOfContext, smithyContextOf } from './call.js';
@@ -22,7 +23,7 @@ import { PART_OF, callOfContext, smithyContextOf } from './call.js';
  *   return {};
  * });
  */
-export function sendPartOfCall(context: CallContext, input: object): Promise<Record<string, any>>;
+export function sendPartOfCall(context: CallContext, input: object): Promise<MetadataBearer & Record<string, any>>;
 export function sendPartOfCall(context: CallContext, input: object, options: { dryRun: true }): Promise<HttpRequest>;
 export async function sendPartOfCall(context: CallContext, input: object, options?: { dryRun?: boolean }): Promise<unknown> {
   const call = callOfContext(context);

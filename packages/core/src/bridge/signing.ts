@@ -21,8 +21,9 @@ export interface Signing {
  * is `none` in `choose-signer` and `UNSIGNED` in `before-sign`, with the
  * service's signing name and the region all the same.
  */
-export function signingOf(sdkContext: HandlerExecutionContext, presign: boolean, fallbackName: string): Signing {
-  const option = smithyContextOf(sdkContext).selectedHttpAuthScheme?.httpAuthOption;
+export function signingOf(sdkContext: HandlerExecutionContext, presign: boolean, fallbackName: string, identityMissing: boolean): Signing {
+  // Without an identity the SDK selected no scheme: AWS services sign with SigV4.
+  const option = smithyContextOf(sdkContext).selectedHttpAuthScheme?.httpAuthOption ?? (identityMissing ? { schemeId: 'aws.auth#sigv4' } : undefined);
   const props = option?.signingProperties ?? {};
   const endpointScheme = (sdkContext as any).endpointV2?.properties?.authSchemes?.[0] ?? {};
   const signingName: string = props.signingName ?? props.name ?? (sdkContext as any).signing_service ?? endpointScheme.signingName ?? fallbackName;
@@ -64,7 +65,11 @@ export async function regionOfClient(config: { region?: unknown }): Promise<stri
 export function withoutSigning<T>(sdkContext: HandlerExecutionContext, send: () => Promise<T>): Promise<T> {
   const smithy = smithyContextOf(sdkContext);
   const scheme = smithy.selectedHttpAuthScheme;
-  smithy.selectedHttpAuthScheme = { ...scheme, identity: scheme?.identity ?? {}, signer: { sign: async (request: unknown) => request } };
+  smithy.selectedHttpAuthScheme = {
+    httpAuthOption: scheme?.httpAuthOption ?? { schemeId: 'smithy.api#noAuth', signingProperties: {} },
+    identity: scheme?.identity ?? {},
+    signer: { sign: async (request: unknown) => request },
+  };
   try {
     return send();
   } finally {
