@@ -40,7 +40,7 @@ export async function typedEvents(events: AliasedEventEmitter, lambdaClient: Lam
 
   const events1 = eventsOf<LambdaClient, typeof lambdaSdk>(lambdaClient);
   const events2 = eventsOf<LambdaClient, { InvokeCommand: typeof InvokeCommand }>(lambdaClient);
-  const events3 = eventsOf(lambdaClient) as ClientEvents<LambdaClient, typeof lambdaSdk>;
+  const events3: ClientEvents<LambdaClient, typeof lambdaSdk> = eventsOf(lambdaClient);
   for (const typed of [events1, events2, events3]) typed.register('after-call.lambda.Invoke', ({ parsed }) => parsed.StatusCode);
 
   const logStatus: CommandHandler<'after-call', typeof InvokeCommand> = ({ parsed }) => console.log(parsed.StatusCode);

@@ -3,6 +3,9 @@
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import * as lambdaModule from '@aws-sdk/client-lambda';
 import { InvokeCommand, Lambda, LambdaClient, type InvokeCommandInput, type InvokeCommandOutput } from '@aws-sdk/client-lambda';
+import { DynamoDBDocument, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type * as dynamodbModule from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, PutObjectCommand, S3, S3Client, type ServiceOutputTypes as S3Outputs } from '@aws-sdk/client-s3';
 import {
   AliasedEventEmitter,
@@ -237,3 +240,9 @@ const anything: EventHandler<any> = () => 'whatever';
 general.register('needs-retry', anything);
 lambda.register('before-call.lambda.Invoke', anything);
 void [badRetry, badHandler];
+
+// lib-dynamodb: the document client's events carry DynamoDB's operation names.
+const doc = eventsOf<DynamoDBDocumentClient, typeof dynamodbModule>(DynamoDBDocument.from(new DynamoDBClient({})));
+doc.register('before-call.dynamodb.PutItem', ({ params }) => void params.TableName);
+// @ts-expect-error: a document-client method name is not an operation
+doc.register('before-call.dynamodb.Put', () => {});

@@ -87,19 +87,15 @@ export type UnionView<U> = Pick<U, keyof U> & {
 /** The operation `N` names when `Operations` types it, else `never`. */
 type TypedOperationOf<N extends string, Operations> = Extract<ConcreteOperationOf<N>, keyof Operations>;
 
-/** The input type of the operation `N` names, or the client's union `Input`. */
-type InputFor<N extends string, Operations, Input> = [TypedOperationOf<N, Operations>] extends [never]
-  ? UnionView<Input>
-  : Operations[TypedOperationOf<N, Operations>] extends { input: infer I }
-    ? I
-    : Input;
-
-/** The output type of the operation `N` names, or the client's union `Output`. */
-type OutputFor<N extends string, Operations, Output> = [TypedOperationOf<N, Operations>] extends [never]
-  ? UnionView<Output>
-  : Operations[TypedOperationOf<N, Operations>] extends { output: infer O }
-    ? O
-    : Output;
+/**
+ * The `Side` (`input` or `output`) type of the operation `N` names when
+ * `Operations` types it, else the client's union `Union` seen through `UnionView`.
+ */
+type OperationSide<N extends string, Operations, Union, Side extends 'input' | 'output'> = [TypedOperationOf<N, Operations>] extends [never]
+  ? UnionView<Union>
+  : Operations[TypedOperationOf<N, Operations>] extends { [S in Side]: infer T }
+    ? T
+    : UnionView<Union>;
 
 /** The lifecycle event type of `N`, or `never` for any other name. */
 type LifecycleTypeOf<N extends string> = Extract<FirstSegment<N>, LifecycleEventType>;
@@ -127,10 +123,10 @@ type OperationProblem<N extends string, Operations> = [keyof Operations] extends
 export interface ClientEventTyping<Operations, Input, Output> extends EventTyping {
   '~payload': [LifecycleTypeOf<this['~name']>] extends [never]
     ? Apply<DefaultEvents, this['~name']>['~payload']
-    : LifecyclePayloads<InputFor<this['~name'], Operations, Input>, OutputFor<this['~name'], Operations, Output>>[LifecycleTypeOf<this['~name']>];
+    : LifecyclePayloads<OperationSide<this['~name'], Operations, Input, 'input'>, OperationSide<this['~name'], Operations, Output, 'output'>>[LifecycleTypeOf<this['~name']>];
   '~response': [LifecycleTypeOf<this['~name']>] extends [never]
     ? Apply<DefaultEvents, this['~name']>['~response']
-    : LifecycleResponses<InputFor<this['~name'], Operations, Input>, OutputFor<this['~name'], Operations, Output>>[LifecycleTypeOf<this['~name']>];
+    : LifecycleResponses<OperationSide<this['~name'], Operations, Input, 'input'>, OperationSide<this['~name'], Operations, Output, 'output'>>[LifecycleTypeOf<this['~name']>];
   '~problem': OperationProblem<this['~name'], Operations>;
 }
 
