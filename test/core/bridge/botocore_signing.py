@@ -13,14 +13,7 @@ import botocore.session
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 
-
-class _Raw:
-    def __init__(self, body):
-        self._body = body
-
-    def stream(self, **kwargs):
-        yield self._body
-
+from botocore_lifecycle import TYPES, _Raw  # the lifecycle driver beside this one
 
 def main(url, scenario):
     session = botocore.session.get_session()
@@ -42,8 +35,7 @@ def main(url, scenario):
     # register_first on the full name: before botocore's own handlers, which may answer choose-signer.
     op = {'s3-get': 'GetObject', 'sts-web-identity': 'AssumeRoleWithWebIdentity',
           'presign-get': 'GetObject', 'presign-put': 'PutObject'}[scenario]
-    for event_type in ['provide-client-params', 'before-parameter-build', 'before-call', 'request-created',
-                       'choose-signer', 'before-sign', 'before-send', 'needs-retry', 'after-call', 'after-call-error']:
+    for event_type in TYPES:
         client.meta.events.register_first('%s.%s.%s' % (event_type, service, op), record)
     body = b'<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>' if service == 'sts' else b''
     client.meta.events.register('before-send', lambda request, **kw: AWSResponse(request.url, 200, {}, _Raw(body)))

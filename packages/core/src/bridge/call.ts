@@ -5,6 +5,7 @@ import { firstNonNullResponse } from '../emitter/responses.js';
 import { describeValue } from '../emitter/names.js';
 import type { EventHandler } from '../emitter/types.js';
 import { withHandlerHeaders } from './request.js';
+import type { SmithyClientLike } from './smithy-client.js';
 import { LIFECYCLE_EVENT_TYPES, type CallContext, type LifecycleEventType, type OperationModel } from '../lifecycle.js';
 
 /** What the bridge needs of an emitter: `HierarchicalEmitter` and `AliasedEventEmitter` provide it. */
@@ -32,6 +33,12 @@ export function planOperation(emitter: BridgeableEmitter, serviceId: string, ser
     handlers[type] = emitter.handlersFor(names[type]);
   }
   return { model: Object.freeze({ name: operation, serviceId, serviceIdHyphenized }), names, handlers };
+}
+
+/** What the middleware need of the binding that installed them. */
+export interface CallSource {
+  readonly client: SmithyClientLike;
+  planFor(operation: string): OperationPlan;
 }
 
 /** How a call relates to another: a part of an enclosing call (see `sendPartOfCall`). */

@@ -1,8 +1,10 @@
 import { hyphenize } from '../emitter/names.js';
 import { watchChanges, type ChangeWatcher } from '../emitter/change-watchers.js';
 import type { LifecycleEventType } from '../lifecycle.js';
-import { planOperation, type BridgeableEmitter, type OperationPlan } from './call.js';
-import { attemptMiddleware, beforeCallMiddleware, callMiddleware, wireMiddleware, type CallSource } from './middleware.js';
+import { planOperation, type BridgeableEmitter, type CallSource, type OperationPlan } from './call.js';
+import { attemptMiddleware } from './attempt-middleware.js';
+import { beforeCallMiddleware, callMiddleware } from './call-middleware.js';
+import { wireMiddleware } from './wire-middleware.js';
 import { serviceIdOf, type SmithyClientLike } from './smithy-client.js';
 import { tolerateMissingIdentity } from './auth-step.js';
 

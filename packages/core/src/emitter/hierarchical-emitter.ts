@@ -9,7 +9,6 @@ import type {
   EmitterOptions,
   EventHandler,
   EventHooks,
-  EventPayload,
   EventsPlugin,
   HandlerResponse,
   RegisterOptions,

@@ -1,0 +1,104 @@
+import { HttpRequest } from '@smithy/protocol-http';
+import type { FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
+import { describeValue } from '../emitter/names.js';
+import { UNSIGNED } from '../lifecycle.js';
+import { callStateOf, fire, listens, type CallSource, type CallState } from './call.js';
+import { abortError } from './http-response.js';
+import { bodyReplaced } from './request.js';
+import { regionOfClient, signingOf, withoutSigning } from './signing.js';
+
+/**
+ * The per-attempt middleware (finalizeRequest step, inside the SDK's retry
+ * loop, just before the signer). Each attempt's handlers get a fresh copy
+ * of the request as the SDK built it: `request-created`, `choose-signer`,
+ * `before-sign`; after the attempt `response-received` and `needs-retry`,
+ * whose number of seconds sends the attempt again after that wait.
+ * A presign emits `choose-signer` and `before-sign` only.
+ */
+export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<any, any>) => async (args: FinalizeHandlerArguments<any>) => {
+  const state = callStateOf(args);
+  if (!state || !HttpRequest.isInstance(args.request)) return next(args);
+  if (state.presign) return attemptOnce(next, args, state, source);
+  for (;;) {
+    let result: Awaited<ReturnType<typeof next>> | undefined;
+    let exception: unknown;
+    try {
+      result = await attemptOnce(next, args, state, source);
+    } catch (error) {
+      exception = error;
+    }
+    const delay = await afterAttempt(state, result, exception);
+    if (delay === undefined) {
+      if (result === undefined) throw exception;
+      return result;
+    }
+    await sleep(delay, state);
+  }
+};
+
+async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
+  const { plan, presign, sdkContext } = state;
+  const operationName = plan.model.name;
+  // A fresh copy per attempt, as botocore builds a new request per attempt: a retry never sees a change twice.
+  const request = HttpRequest.clone(args.request as HttpRequest);
+  if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
+  let unsigned = false;
+  if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
+    const signing = signingOf(sdkContext, presign, plan.model.serviceIdHyphenized, state.identityError !== undefined);
+    const { signingName } = signing;
+    const regionName = signing.regionName || (await regionOfClient(source.client.config));
+    let signatureVersion = signing.signVersion;
+    if (listens(state, 'choose-signer')) {
+      const chosen = await fire(state, 'choose-signer', { signingName, regionName, signatureVersion: signing.chooseVersion }, true);
+      if (chosen === UNSIGNED) signatureVersion = UNSIGNED;
+      else if (chosen !== undefined && chosen !== signing.chooseVersion) {
+        throw new TypeError(`${plan.names['choose-signer']}: a handler chose the signer ${describeValue(chosen)}; only UNSIGNED (or the current ${signing.chooseVersion}) is supported`);
+      }
+    }
+    unsigned = signatureVersion === UNSIGNED;
+    if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
+  }
+  if (request.body !== (args.request as HttpRequest).body) bodyReplaced(request);
+  // An unsigned presign is the URL as it is: the presigner (next) would sign it.
+  if (presign && unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
+  if (!unsigned && state.identityError !== undefined) throw state.identityError;
+  if (!presign) state.requests++;
+  return unsigned ? withoutSigning(sdkContext, () => next({ ...args, request })) : next({ ...args, request });
+}
+
+/** `response-received` and `needs-retry`: the delay in seconds when a handler asked to retry. */
+async function afterAttempt(state: CallState, result: { response: unknown; output: unknown } | undefined, exception: unknown): Promise<number | undefined> {
+  const response = result?.response ?? (exception as any)?.$response;
+  const parsed = result?.output;
+  if (listens(state, 'response-received')) await fire(state, 'response-received', { response, parsed, exception });
+  if (!listens(state, 'needs-retry')) return undefined;
+  const delay = await fire(state, 'needs-retry', { response, parsed, exception, attempts: state.requests, model: state.plan.model });
+  if (delay === undefined) return undefined;
+  if (typeof delay !== 'number' || !(delay >= 0) || delay * 1000 > MAX_TIMER_MS) {
+    throw new TypeError(
+      `${state.plan.names['needs-retry']}: a handler returned ${describeValue(delay)}; expected a number of seconds from 0 to ${MAX_TIMER_MS / 1000} to wait before retrying`,
+    );
+  }
+  return delay;
+}
+
+/** The longest wait a timer can do (2^31 - 1 ms); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** Waits `seconds`, or until the call is aborted (then rejects as the SDK's own abort does). */
+function sleep(seconds: number, state: CallState): Promise<void> {
+  const signal = state.abortSignal;
+  state.retryDelayMs += seconds * 1000;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal.reason));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal!.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, seconds * 1000);
+    signal?.addEventListener('abort', onAbort);
+  });
+}

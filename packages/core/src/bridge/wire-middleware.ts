@@ -1,0 +1,75 @@
+import type { HttpRequest } from '@smithy/protocol-http';
+import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
+import { callStateOf, fire, listens, smithyContextOf, type CallSource, type CallState } from './call.js';
+import { toHttpResponse } from './http-response.js';
+import { bodyReplaced, caseInsensitive } from './request.js';
+import type { SmithyClientLike } from './smithy-client.js';
+
+/**
+ * The innermost bridge middleware (deserialize step, low priority): sees
+ * the signed request just before it goes on the network and the raw
+ * response before the SDK parses it. `before-send`: a response replaces the
+ * network's; `before-parse`: handlers may change the response.
+ */
+export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<any, any>) => async (args: DeserializeHandlerArguments<any>) => {
+  const state = callStateOf(args);
+  if (!state || state.presign) return next(args);
+  let request = args.request as HttpRequest;
+  let result: Awaited<ReturnType<typeof next>> | undefined;
+  if (listens(state, 'before-send')) {
+    const before = snapshot(request);
+    const answer = await fire(state, 'before-send', { request }, true);
+    if (answer !== undefined) {
+      const response = toHttpResponse(answer, state.plan.names['before-send'], await requestTimeoutOf(source.client), state.abortSignal);
+      result = { response, output: undefined };
+    } else if (changedSince(request, before)) {
+      if (request.body !== before.body) bodyReplaced(request);
+      request = await signAgain(request, state);
+    }
+  }
+  result ??= await next(request === args.request ? args : { ...args, request });
+  if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
+  return result;
+};
+
+/** What a `before-send` handler may change, as it was before its handlers ran. */
+type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body' | 'headers' | 'query'>;
+
+function snapshot(request: HttpRequest): Snapshot {
+  const { method, protocol, hostname, port, path, body, headers, query } = request;
+  const copiedQuery: HttpRequest['query'] = {};
+  for (const [name, value] of Object.entries(query ?? {})) copiedQuery[name] = Array.isArray(value) ? [...value] : value;
+  return { method, protocol, hostname, port, path, body, headers: { ...headers }, query: copiedQuery };
+}
+
+function changedSince(request: HttpRequest, before: Snapshot): boolean {
+  const fields = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
+  return fields.some((field) => request[field] !== before[field]) || differ(request.headers, before.headers) || differ(request.query, before.query);
+}
+
+/** Shallow comparison (a multi-value query parameter compares by its values). */
+function differ(now: Record<string, unknown> = {}, then: Record<string, unknown> = {}): boolean {
+  const keys = Object.keys(now);
+  return keys.length !== Object.keys(then).length || keys.some((key) => String(now[key]) !== String(then[key]));
+}
+
+/**
+ * `before-send` handlers see the signed request; when they changed it, it
+ * is signed again with the call's signer and identity, so what goes out is
+ * valid. An unsigned request stays unsigned.
+ */
+async function signAgain(request: HttpRequest, state: CallState): Promise<HttpRequest> {
+  const headers = caseInsensitive(request.headers);
+  const scheme = smithyContextOf(state.sdkContext).selectedHttpAuthScheme;
+  if (!('authorization' in headers) || !scheme?.signer || !scheme.identity) return request;
+  for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token']) delete headers[name];
+  return scheme.signer.sign(request, scheme.identity, scheme.httpAuthOption?.signingProperties ?? {});
+}
+
+/** The client's request timeout in milliseconds, when its request handler has one. */
+async function requestTimeoutOf(client: SmithyClientLike): Promise<number | undefined> {
+  const handler = (client.config as { requestHandler?: { httpHandlerConfigs?: () => { requestTimeout?: number }; configProvider?: Promise<{ requestTimeout?: number }> } }).requestHandler;
+  // The SDK's handlers resolve their config on their first request; a canned answer may come before any.
+  const timeout = handler?.httpHandlerConfigs?.().requestTimeout ?? (await handler?.configProvider)?.requestTimeout;
+  return typeof timeout === 'number' && timeout > 0 ? timeout : undefined;
+}
