@@ -24,7 +24,8 @@ type Handlers = readonly EventHandler<any>[];
 
 /**
  * botocore's `HierarchicalEmitter`: handlers registered on dot-separated
- * names, emitted to by name.
+ * names, emitted to by name. `Events` types them: an event map (names →
+ * payload types, as mitt's) or an `EventTyping`; by default `DefaultEvents`.
  *
  * - A registration on a prefix (`after-call.lambda`) receives every event
  *   below it; a `*` segment matches any one segment (`before-send.*.Invoke`);
@@ -73,9 +74,12 @@ export class HierarchicalEmitter<Events = DefaultEvents> implements EventHooks<E
    * registrations are counted and each `unregister` takes one back. Mixing
    * counted and uncounted use of one id is a `TypeError`.
    *
-   * The handler's payload type follows from the name: a lifecycle event type
-   * (`before-sign.s3.PutObject`) gives that event's payload, anything else
-   * the generic `EventPayload`.
+   * Types follow from the name (see the README's "Typed events"): without a
+   * type argument, a lifecycle event type (`before-sign.s3.PutObject`) gives
+   * that event's exact payload and the responses it accepts, anything else
+   * the generic `EventPayload`; with an event map (`HierarchicalEmitter<Events>`)
+   * the map's payloads, and a name not in it is a compile error. A name that
+   * is not a literal type (`register<string>(name, …)`) is always accepted.
    *
    * @example
    * events.register('before-send.*.Invoke', ({ request }) => console.log(request.path));
