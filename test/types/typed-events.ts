@@ -16,6 +16,7 @@ import {
   type CommandTypes,
   type EventHandler,
   type EventPayload,
+  type EventTyping,
   type HandlerFor,
   type LifecycleEventMap,
   type PayloadFor,
@@ -248,3 +249,12 @@ doc.register('before-parameter-build.dynamodb.PutItem', ({ params }) => void par
 // Typed by DynamoDBDocument's own methods, PutItem would be "not an operation".
 // @ts-expect-error: DynamoDBDocument lists put, not PutItem
 eventsOf(DynamoDBDocument.from(new DynamoDBClient({}))).register('before-call.dynamodb.PutItem', () => {});
+
+// ---- An EventTyping: payloads computed from the whole name (the doc comment's example) ----------
+type Loud<N extends string> = { eventName: string; loud: Uppercase<N> };
+interface Shouting extends EventTyping {
+  '~payload': Loud<this['~name']>;
+  '~response': void;
+  '~problem': undefined;
+}
+new HierarchicalEmitter<Shouting>().register('hey', ({ loud }) => same<typeof loud, 'HEY'>(true));

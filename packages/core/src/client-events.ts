@@ -61,7 +61,7 @@ type CommandOperations<Source> = {
  * `{ InvokeCommand: typeof InvokeCommand }`). Empty for a bare client
  * (`LambdaClient`), whose type lists no operations.
  */
-export type OperationsOf<Source, Input = object> = Omit<MethodOperations<Source, Input>, never> & CommandOperations<Source>;
+export type OperationsOf<Source, Input = object> = MethodOperations<Source, Input> & CommandOperations<Source>;
 
 /** The operation segment of a name (`after-call.lambda.Invoke` → `Invoke`); `never` when the name has none or it is a pattern. */
 type ConcreteOperationOf<N extends string> = N extends `${string}.${string}.${infer Rest}`

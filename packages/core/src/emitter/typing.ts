@@ -21,8 +21,9 @@ export interface EventPayload {
  * user's event map is never mistaken for a typing.
  *
  * @example
+ * type Loud<N extends string> = { eventName: string; loud: Uppercase<N> };
  * interface Shouting extends EventTyping {
- *   '~payload': { eventName: string; loud: Uppercase<this['~name']> };
+ *   '~payload': Loud<this['~name']>; // `this` only at the top level: wrap object types in an alias
  *   '~response': void;
  *   '~problem': undefined;
  * }
