@@ -38,48 +38,6 @@ function emitNotAwaited(emitter: HierarchicalEmitter, names: readonly string[], 
   for (let i = 0; i < ops; i++) void emitter.emit(names[i % names.length]!, payload);
 }
 
-type Handler = (payload: Record<string, unknown>) => unknown;
-
-/**
- * The least an emit with this API does, written out by hand for these
- * handlers and this payload: the payload copied with `eventName` added
- * (botocore hands each emit its own kwargs), the handlers called from a
- * plain array, a `[handler, response]` pair each, a fresh promise of the
- * pairs, awaited. `lists[k]` holds the handlers of `names[k]`, resolved
- * beforehand: only the name lookup and the generality (any payload, any
- * handler, async ones) are left out.
- */
-async function emitFloor(lists: readonly (readonly Handler[])[], names: readonly string[], ops: number, payload: { value: number }) {
-  for (let i = 0; i < ops; i++) {
-    const k = i % names.length;
-    const handlers = lists[k]!;
-    const event = { value: payload.value, eventName: names[k]! };
-    const pairs = new Array(handlers.length);
-    for (let h = 0; h < handlers.length; h++) pairs[h] = [handlers[h], handlers[h]!(event)];
-    await Promise.resolve(pairs);
-  }
-}
-
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
-/**
- * `emitFloor` plus the two things it leaves out that any implementation
- * must do: find the name's handlers (one `Map` lookup) and copy a payload
- * whose keys it does not know (a for-in, the cheapest copy found on node 20).
- */
-async function emitFloorWithLookupAndCopy(byName: ReadonlyMap<string, readonly Handler[]>, names: readonly string[], ops: number, payload: object) {
-  for (let i = 0; i < ops; i++) {
-    const name = names[i % names.length]!;
-    const handlers = byName.get(name)!;
-    const event: Record<string, unknown> = {};
-    for (const key in payload) if (hasOwnProperty.call(payload, key)) event[key] = (payload as Record<string, unknown>)[key];
-    event['eventName'] = name;
-    const pairs = new Array(handlers.length);
-    for (let h = 0; h < handlers.length; h++) pairs[h] = [handlers[h], handlers[h]!(event)];
-    await Promise.resolve(pairs);
-  }
-}
-
 /** `ops` emits on an emitter whose emit is synchronous and returns a boolean. */
 function emitSync(emitter: { emit(name: string, payload: object): boolean }, names: readonly string[], ops: number, payload: object) {
   for (let i = 0; i < ops; i++) emitter.emit(names[i % names.length]!, payload);
@@ -105,9 +63,8 @@ async function cachedNameWithThreeHandlers(): Promise<Row[]> {
     { name: 'HierarchicalEmitter', run: (ops) => emitAwaited(hierarchical, names, ops, payload) },
     { name: 'AliasedEventEmitter', run: (ops) => emitAwaited(aliased, names, ops, payload) },
     { name: 'HierarchicalEmitter, not awaited', run: (ops) => emitNotAwaited(hierarchical, names, ops, payload) },
-    { name: 'floor: the API by hand', run: (ops) => emitFloor([HANDLERS], names, ops, payload) },
   ];
-  const [ee3Result, nodeResult, hierarchicalResult, aliasedResult, notAwaitedResult, floorResult] = await compareVariants(variants, PLAN);
+  const [ee3Result, nodeResult, hierarchicalResult, aliasedResult, notAwaitedResult] = await compareVariants(variants, PLAN);
   const abs = `${formatNs(ee3Result!.nsPerOp)}/emit`;
   const rows: Row[] = [
     {
@@ -139,14 +96,6 @@ async function cachedNameWithThreeHandlers(): Promise<Row[]> {
     budget: '—',
     status: 'info',
     detail: `${formatNs(notAwaitedResult!.nsPerOp)}/emit vs ${abs}: the difference to the awaited row is the await`,
-  });
-  rows.push({
-    section: '2 emit',
-    case: '3 sync handlers: the least this API does, by hand (payload copy, calls, pairs, promise, await) / eventemitter3',
-    result: formatRatio(floorResult!.ratio),
-    budget: '—',
-    status: 'info',
-    detail: `${formatNs(floorResult!.nsPerOp)}/emit vs ${abs}; IQR ${formatRatio(floorResult!.ratioLow)}..${formatRatio(floorResult!.ratioHigh)}: everything but the lookup and the generality`,
   });
   return rows;
 }
@@ -197,13 +146,10 @@ async function fiftyNameRegistry(): Promise<Row[]> {
   lists.forEach((handlers, k) => handlers.forEach((handler) => ee3.on(names[k]!, handler)));
   const handlerCalls = lists.reduce((sum, handlers) => sum + handlers.length, 0);
   const payload = { value: 1 };
-  const byName = new Map(names.map((name, k) => [name, lists[k]!]));
-  const [ee3Result, oursResult, floorResult, lookupAndCopyResult] = await compareVariants(
+  const [ee3Result, oursResult] = await compareVariants(
     [
       { name: 'eventemitter3 (same handlers per name)', run: (ops) => emitSync(ee3, names, ops, payload) },
       { name: 'HierarchicalEmitter', run: (ops) => emitAwaited(emitter, names, ops, payload) },
-      { name: 'floor: the API by hand, same lists', run: (ops) => emitFloor(lists, names, ops, payload) },
-      { name: 'floor with a lookup and a copy', run: (ops) => emitFloorWithLookupAndCopy(byName, names, ops, payload) },
     ],
     PLAN,
   );
@@ -224,22 +170,6 @@ async function fiftyNameRegistry(): Promise<Row[]> {
       budget: `≤ ${BUDGET}×`,
       status: oursResult!.ratio <= BUDGET ? 'PASS' : 'MISS',
       detail: `${formatNs(oursResult!.nsPerOp)}/emit vs ${formatNs(ee3Result!.nsPerOp)}; IQR ${formatRatio(oursResult!.ratioLow)}..${formatRatio(oursResult!.ratioHigh)}`,
-    },
-    {
-      section: '2 emit',
-      case: '50 registrations: the least this API does, by hand, with the resolved lists / eventemitter3',
-      result: formatRatio(floorResult!.ratio),
-      budget: '—',
-      status: 'info',
-      detail: `${formatNs(floorResult!.nsPerOp)}/emit vs ${formatNs(ee3Result!.nsPerOp)}; IQR ${formatRatio(floorResult!.ratioLow)}..${formatRatio(floorResult!.ratioHigh)}: no lookup at all`,
-    },
-    {
-      section: '2 emit',
-      case: '50 registrations: the same by hand, plus a Map lookup of the name and a copy of any payload / eventemitter3',
-      result: formatRatio(lookupAndCopyResult!.ratio),
-      budget: '—',
-      status: 'info',
-      detail: `${formatNs(lookupAndCopyResult!.nsPerOp)}/emit vs ${formatNs(ee3Result!.nsPerOp)}; IQR ${formatRatio(lookupAndCopyResult!.ratioLow)}..${formatRatio(lookupAndCopyResult!.ratioHigh)}: what any implementation adds to the row above`,
     },
   ];
 }

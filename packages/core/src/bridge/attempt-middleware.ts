@@ -63,7 +63,8 @@ async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandle
   if (presign && unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
   if (!unsigned && state.identityError !== undefined) throw state.identityError;
   if (!presign) state.requests++;
-  return unsigned ? withoutSigning(sdkContext, () => next({ ...args, request })) : next({ ...args, request });
+  const attemptArgs = Object.assign({}, args, { request });
+  return unsigned ? withoutSigning(sdkContext, () => next(attemptArgs)) : next(attemptArgs);
 }
 
 /** `response-received` and `needs-retry`: the delay in seconds when a handler asked to retry. */

@@ -25,6 +25,7 @@ export interface OperationPlan {
   readonly handlers: Readonly<Record<LifecycleEventType, readonly EventHandler<any>[]>>;
 }
 
+/** Works out the plan of `operation` on a client of `serviceId` from the emitter's registrations as they are now. */
 export function planOperation(emitter: BridgeableEmitter, serviceId: string, serviceIdHyphenized: string, operation: string): OperationPlan {
   const names = {} as Record<LifecycleEventType, string>;
   const handlers = {} as Record<LifecycleEventType, readonly EventHandler<any>[]>;
@@ -73,6 +74,7 @@ export interface CallState {
   identityError?: unknown;
 }
 
+/** What the bridge uses of the call's abort signal (the DOM's and Node's `AbortSignal` alike). */
 export interface AbortSignalLike {
   readonly aborted: boolean;
   readonly reason?: unknown;
@@ -94,6 +96,7 @@ export const PART_OF = Symbol('sdk-events.partOf');
 /** The call a handler's `context` belongs to (how `sendPartOfCall` finds it): the context answers this key with it. */
 export const CALL_OF_CONTEXT = Symbol('sdk-events.callOfContext');
 
+/** The call whose handlers received `context`, or undefined for anything else. */
 export function callOfContext(context: unknown): CallState | undefined {
   return typeof context === 'object' && context !== null ? (context as { [CALL_OF_CONTEXT]?: CallState })[CALL_OF_CONTEXT] : undefined;
 }

@@ -96,6 +96,7 @@ function timeoutError(eventName: string, timeoutMs: number): Error {
   return Object.assign(new Error(`${eventName}: the body of a handler's response did not end within the client's requestTimeout (${timeoutMs} ms)`), { name: 'TimeoutError' });
 }
 
+/** The error an aborted call fails with: the signal's reason when it is an Error, else an `AbortError`. */
 export function abortError(reason: unknown): Error {
   return reason instanceof Error ? reason : Object.assign(new Error('Request aborted'), { name: 'AbortError' });
 }

@@ -27,7 +27,7 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
       request = await signAgain(request, state);
     }
   }
-  result ??= await next(request === args.request ? args : { ...args, request });
+  result ??= await next(request === args.request ? args : Object.assign({}, args, { request }));
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
@@ -39,7 +39,7 @@ function snapshot(request: HttpRequest): Snapshot {
   const { method, protocol, hostname, port, path, body, headers, query } = request;
   const copiedQuery: HttpRequest['query'] = {};
   for (const [name, value] of Object.entries(query ?? {})) copiedQuery[name] = Array.isArray(value) ? [...value] : value;
-  return { method, protocol, hostname, port, path, body, headers: { ...headers }, query: copiedQuery };
+  return { method, protocol, hostname, port, path, body, headers: Object.assign({}, headers), query: copiedQuery };
 }
 
 function changedSince(request: HttpRequest, before: Snapshot): boolean {
