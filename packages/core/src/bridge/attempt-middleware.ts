@@ -9,38 +9,60 @@ import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 
 /**
  * The per-attempt middleware (finalizeRequest step, inside the SDK's retry
- * loop, just before the signer). Each attempt's handlers get a fresh copy
- * of the request as the SDK built it: `request-created`, `choose-signer`,
+ * loop, just before the signer): `request-created`, `choose-signer`,
  * `before-sign`; after the attempt `response-received` and `needs-retry`,
  * whose number of seconds sends the attempt again after that wait.
  * A presign emits `choose-signer` and `before-sign` only.
+ *
+ * Each attempt starts from the request as the SDK built it, as botocore
+ * builds a new request per attempt: handlers change the SDK's own request
+ * (the one the signer and the network see), and what they changed is put
+ * back when the attempt fails, before the SDK's retry prepares the next
+ * one, and before a retry `needs-retry` asked for.
  */
 export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<any, any>) => async (args: FinalizeHandlerArguments<any>) => {
   const state = callStateOf(args);
   if (!state || !HttpRequest.isInstance(args.request)) return next(args);
   if (state.presign) return attemptOnce(next, args, state, source);
+  const request = args.request;
   for (;;) {
+    const asBuilt = HttpRequest.clone(request);
     let result: Awaited<ReturnType<typeof next>> | undefined;
     let exception: unknown;
     try {
       result = await attemptOnce(next, args, state, source);
     } catch (error) {
       exception = error;
+      putBack(request, asBuilt);
     }
-    const delay = await afterAttempt(state, result, exception);
+    let delay: number | undefined;
+    try {
+      if (listens(state, 'response-received') || listens(state, 'needs-retry')) delay = await afterAttempt(state, result, exception);
+    } catch (error) {
+      putBack(request, asBuilt);
+      throw error;
+    }
     if (delay === undefined) {
       if (result === undefined) throw exception;
       return result;
     }
+    if (result !== undefined) putBack(request, asBuilt);
     await sleep(delay, state);
   }
 };
 
+/** Puts `request` back as `asBuilt` was, in place: the SDK holds this very object. */
+function putBack(request: HttpRequest, asBuilt: HttpRequest): void {
+  const fields = request as unknown as Record<string, unknown>;
+  for (const key of Object.keys(fields)) if (!Object.hasOwn(asBuilt, key)) delete fields[key];
+  Object.assign(request, HttpRequest.clone(asBuilt));
+}
+
 async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
   const { plan, presign, sdkContext } = state;
   const operationName = plan.model.name;
-  // A fresh copy per attempt, as botocore builds a new request per attempt: a retry never sees a change twice.
-  const request = HttpRequest.clone(args.request as HttpRequest);
+  const request = args.request as HttpRequest;
+  const bodyAsBuilt = request.body;
   if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
   let unsigned = false;
   if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
@@ -58,13 +80,12 @@ async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandle
     unsigned = signatureVersion === UNSIGNED;
     if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
   }
-  if (request.body !== (args.request as HttpRequest).body) bodyReplaced(request);
+  if (request.body !== bodyAsBuilt) bodyReplaced(request);
   // An unsigned presign is the URL as it is: the presigner (next) would sign it.
   if (presign && unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
   if (!unsigned && state.identityError !== undefined) throw state.identityError;
   if (!presign) state.requests++;
-  const attemptArgs = Object.assign({}, args, { request });
-  return unsigned ? withoutSigning(sdkContext, () => next(attemptArgs)) : next(attemptArgs);
+  return unsigned ? withoutSigning(sdkContext, () => next(args)) : next(args);
 }
 
 /** `response-received` and `needs-retry`: the delay in seconds when a handler asked to retry. */

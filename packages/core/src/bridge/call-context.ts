@@ -1,5 +1,6 @@
 import type { HandlerExecutionContext } from '@smithy/types';
 import type { CallContext } from '../lifecycle.js';
+import { CALL_OF_CONTEXT } from './call.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /** What a call's context proxy stands for: the SDK's context, the client, and what handlers wrote. */
@@ -7,6 +8,8 @@ interface ContextParts {
   readonly sdk: HandlerExecutionContext;
   readonly client: SmithyClientLike;
   readonly written: Record<string | symbol, unknown>;
+  /** The bridge's state of the call, answered to `CALL_OF_CONTEXT` (how `sendPartOfCall` finds the call). */
+  readonly call: () => unknown;
 }
 
 type Key = string | symbol;
@@ -20,7 +23,8 @@ const own = (parts: ContextParts, key: Key) => Object.hasOwn(parts.written, key)
  * a handler can read.
  */
 const TRAPS: ProxyHandler<ContextParts> = {
-  get: (parts, key) => (own(parts, key) ? parts.written[key] : key === 'client' ? parts.client : Reflect.get(parts.sdk, key)),
+  get: (parts, key) =>
+    own(parts, key) ? parts.written[key] : key === 'client' ? parts.client : key === CALL_OF_CONTEXT ? parts.call() : Reflect.get(parts.sdk, key),
   has: (parts, key) => own(parts, key) || key === 'client' || key in parts.sdk,
   set: (parts, key, value) => {
     parts.written[key] = value;
@@ -47,6 +51,6 @@ const TRAPS: ProxyHandler<ContextParts> = {
  * A proxy, so that no SDK object changes: the SDK's context may be shared
  * by concurrent calls (`cacheMiddleware`), and handlers' writes must not be.
  */
-export function newCallContext(sdk: HandlerExecutionContext, client: SmithyClientLike): CallContext {
-  return new Proxy<ContextParts>({ sdk, client, written: {} }, TRAPS) as unknown as CallContext;
+export function newCallContext(sdk: HandlerExecutionContext, client: SmithyClientLike, call: () => unknown): CallContext {
+  return new Proxy<ContextParts>({ sdk, client, written: {}, call }, TRAPS) as unknown as CallContext;
 }

@@ -2,7 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import type { BuildHandler, BuildHandlerArguments, HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MetadataBearer } from '@smithy/types';
 import { describeValue } from '../emitter/names.js';
 import { newCallContext } from './call-context.js';
-import { CALL, CALL_OF_CONTEXT, PART_OF, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallSource, type CallState, type PartOf } from './call.js';
+import { CALL, PART_OF, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallSource, type CallState, type PartOf } from './call.js';
 import { bodyReplaced } from './request.js';
 
 /**
@@ -30,7 +30,7 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
     const state: CallState = {
       plan: partOf?.call.plan ?? source.planFor(operation),
       sdkContext,
-      context: partOf?.call.context ?? newCallContext(sdkContext, source.client),
+      context: partOf?.call.context ?? newCallContext(sdkContext, source.client, () => state),
       presign,
       partOf,
       abortSignal: smithyContextOf(sdkContext).abortSignal,
@@ -38,12 +38,11 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
       retryDelayMs: 0,
     };
     if (partOf) return partMiddleware(next, args, state, partOf);
-    Object.defineProperty(state.context, CALL_OF_CONTEXT, { value: state, configurable: true });
     const { model } = state.plan;
     try {
       const input = listens(state, 'provide-client-params') || listens(state, 'before-parameter-build') ? await prepareParams(state, args.input) : args.input;
       // Object.assign rather than a spread: on node 20 a spread costs about 1 µs per call here.
-      const result = await next(Object.assign({}, args, { input, [CALL]: state })).catch(answerOrRethrow);
+      const result = await sendDown(next, Object.assign({}, args, { input, [CALL]: state }));
       countRequests(result.output, state);
       if (listens(state, 'after-call') && !presign) await fire(state, 'after-call', { response: result.response, parsed: result.output, model });
       return result;
@@ -55,16 +54,20 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
   };
 };
 
-/** A `before-call` answer unwinding the stack becomes the call's result; any other error goes on. */
-function answerOrRethrow(error: unknown): { output: any; response: unknown } {
-  if (error instanceof AnsweredBeforeCall) return { output: error.output, response: undefined };
-  throw error;
+/** Runs the rest of the stack; a `before-call` answer unwinding it becomes the call's result. */
+async function sendDown(next: InitializeHandler<any, any>, args: InitializeHandlerArguments<any>): Promise<{ output: any; response: unknown }> {
+  try {
+    return await next(args);
+  } catch (error) {
+    if (error instanceof AnsweredBeforeCall) return { output: error.output, response: undefined };
+    throw error;
+  }
 }
 
 /** A part of another call: the per-attempt events only, its requests counted in the enclosing call. */
 async function partMiddleware(next: InitializeHandler<any, any>, args: InitializeHandlerArguments<any>, state: CallState, partOf: PartOf) {
   try {
-    const result = await next(Object.assign({}, args, { [CALL]: state })).catch(answerOrRethrow);
+    const result = await sendDown(next, Object.assign({}, args, { [CALL]: state }));
     countRequests(result.output, state);
     return result;
   } catch (error) {

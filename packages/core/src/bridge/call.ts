@@ -122,7 +122,7 @@ export async function fire(state: CallState, type: LifecycleEventType, members: 
   const run = () => callHandlers(handlers[type], payload, stopOnResponse);
   const request = (members as { request?: HttpRequest }).request;
   try {
-    return firstNonNullResponse(await (request?.headers ? withHandlerHeaders(request, run) : run()));
+    return firstNonNullResponse(await withHandlerHeaders(request, run));
   } catch (error) {
     if (typeof error === 'object' && error !== null) throw error;
     throw new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });

@@ -33,7 +33,7 @@ function isBody(body: unknown): boolean {
 const isWebStream = (body: unknown): body is ReadableStream<Uint8Array> => typeof (body as any)?.getReader === 'function';
 const isAsyncIterable = (body: unknown): body is AsyncIterable<Uint8Array> => typeof (body as any)?.[Symbol.asyncIterator] === 'function';
 
-/** A web stream of the body (the SDK reads those on Node and in browsers), failing when the deadline passes first. */
+/** The body as a stream the SDK reads (web streams work on Node and in browsers); with a deadline, one that fails when it passes first. */
 function toStream(body: unknown, eventName: string, timeoutMs: number | undefined, abortSignal: AbortSignalLike | undefined): ReadableStream<Uint8Array> {
   if (body === undefined || typeof body === 'string' || body instanceof Uint8Array) {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body;
@@ -44,8 +44,9 @@ function toStream(body: unknown, eventName: string, timeoutMs: number | undefine
       },
     });
   }
+  // Without a deadline a stream goes to the SDK as it is (a Node stream stays one).
+  if (!timeoutMs && !abortSignal) return body as ReadableStream<Uint8Array>;
   const source = isWebStream(body) ? body : fromIterable(body as AsyncIterable<Uint8Array>);
-  if (!timeoutMs && !abortSignal) return source;
   const reader = source.getReader();
   let fail: (error: Error) => void = () => {};
   const failed = new Promise<never>((_, reject) => (fail = reject));

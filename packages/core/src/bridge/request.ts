@@ -6,7 +6,8 @@ import type { HttpRequest } from '@smithy/protocol-http';
  * leaves one `Content-Type` header, whatever case the SDK wrote it in), then
  * puts the plain headers object back for the SDK.
  */
-export async function withHandlerHeaders<T>(request: HttpRequest, handlers: () => Promise<T>): Promise<T> {
+export async function withHandlerHeaders<T>(request: HttpRequest | undefined, handlers: () => Promise<T>): Promise<T> {
+  if (!request?.headers) return handlers();
   const headers = request.headers;
   const view = caseInsensitive(headers);
   request.headers = view;
@@ -14,8 +15,16 @@ export async function withHandlerHeaders<T>(request: HttpRequest, handlers: () =
     return await handlers();
   } finally {
     // A handler may have replaced the whole object: keep its contents, not a proxy.
-    request.headers = request.headers === view ? headers : { ...request.headers };
+    request.headers = request.headers === view ? headers : Object.assign({}, request.headers);
   }
+}
+
+/** Headers objects a handler wrote to through `caseInsensitive` (what `before-send` checks to sign again). */
+const written = new WeakSet<object>();
+
+/** Whether a handler set or deleted a header of `headers` through a case-insensitive view. */
+export function headersWritten(headers: object): boolean {
+  return written.has(headers);
 }
 
 /** `headers` behind a proxy that finds, replaces and deletes names in any case. */
@@ -29,11 +38,15 @@ export function caseInsensitive(headers: Record<string, string>): Record<string,
     get: (target, name) => Reflect.get(target, actual(name) ?? name),
     has: (target, name) => actual(name) !== undefined && Reflect.has(target, actual(name)!),
     set: (target, name, value) => {
+      written.add(target);
       const existing = actual(name);
       if (existing !== undefined && existing !== name) delete target[existing as string];
       return Reflect.set(target, name, value);
     },
-    deleteProperty: (target, name) => Reflect.deleteProperty(target, actual(name) ?? name),
+    deleteProperty: (target, name) => {
+      written.add(target);
+      return Reflect.deleteProperty(target, actual(name) ?? name);
+    },
     getOwnPropertyDescriptor: (target, name) => Reflect.getOwnPropertyDescriptor(target, actual(name) ?? name),
   });
 }

@@ -2,7 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
 import { callStateOf, fire, listens, smithyContextOf, type CallSource, type CallState } from './call.js';
 import { toHttpResponse } from './http-response.js';
-import { bodyReplaced, caseInsensitive } from './request.js';
+import { bodyReplaced, caseInsensitive, headersWritten } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /**
@@ -32,25 +32,16 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
   return result;
 };
 
-/** What a `before-send` handler may change, as it was before its handlers ran. */
-type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body' | 'headers' | 'query'>;
+/** What a `before-send` handler may change besides headers (those are watched as they are written), as it was before. */
+type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body'> & { query: string };
 
-function snapshot(request: HttpRequest): Snapshot {
-  const { method, protocol, hostname, port, path, body, headers, query } = request;
-  const copiedQuery: HttpRequest['query'] = {};
-  for (const [name, value] of Object.entries(query ?? {})) copiedQuery[name] = Array.isArray(value) ? [...value] : value;
-  return { method, protocol, hostname, port, path, body, headers: Object.assign({}, headers), query: copiedQuery };
+function snapshot({ method, protocol, hostname, port, path, body, query }: HttpRequest): Snapshot {
+  return { method, protocol, hostname, port, path, body, query: JSON.stringify(query ?? {}) };
 }
 
 function changedSince(request: HttpRequest, before: Snapshot): boolean {
   const fields = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
-  return fields.some((field) => request[field] !== before[field]) || differ(request.headers, before.headers) || differ(request.query, before.query);
-}
-
-/** Shallow comparison (a multi-value query parameter compares by its values). */
-function differ(now: Record<string, unknown> = {}, then: Record<string, unknown> = {}): boolean {
-  const keys = Object.keys(now);
-  return keys.length !== Object.keys(then).length || keys.some((key) => String(now[key]) !== String(then[key]));
+  return fields.some((field) => request[field] !== before[field]) || headersWritten(request.headers) || JSON.stringify(request.query ?? {}) !== before.query;
 }
 
 /**
