@@ -25,6 +25,15 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
   if (!state || !HttpRequest.isInstance(args.request)) return next(args);
   if (state.presign) return attemptOnce(next, args, state, source);
   const request = args.request;
+  if (!listens(state, 'response-received') && !listens(state, 'needs-retry')) {
+    // Nothing after the attempt: one pass, its promise handed up as it is.
+    const asBuilt = HttpRequest.clone(request);
+    const sent = attemptOnce(next, args, state, source);
+    // Registered before the SDK's retry middleware awaits `sent`: the request is back as
+    // built before the SDK prepares it for its next attempt.
+    sent.catch(() => putBack(request, asBuilt));
+    return sent;
+  }
   for (;;) {
     const asBuilt = HttpRequest.clone(request);
     let result: Awaited<ReturnType<typeof next>> | undefined;
@@ -37,7 +46,7 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
     }
     let delay: number | undefined;
     try {
-      if (listens(state, 'response-received') || listens(state, 'needs-retry')) delay = await afterAttempt(state, result, exception);
+      delay = await afterAttempt(state, result, exception);
     } catch (error) {
       putBack(request, asBuilt);
       throw error;

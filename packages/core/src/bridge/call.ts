@@ -1,10 +1,9 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import { callHandlers } from '../emitter/dispatch.js';
-import { firstNonNullResponse } from '../emitter/responses.js';
 import { describeValue } from '../emitter/names.js';
-import type { EventHandler } from '../emitter/types.js';
-import { withHandlerHeaders } from './request.js';
+import type { EventHandler, EventPayload } from '../emitter/types.js';
+import { showHeadersCaseInsensitively } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 import { LIFECYCLE_EVENT_TYPES, type CallContext, type LifecycleEventType, type OperationModel } from '../lifecycle.js';
 
@@ -118,14 +117,19 @@ export async function fire(state: CallState, type: LifecycleEventType, members: 
   const { names, handlers } = state.plan;
   const eventName = names[type];
   // Each caller passes a fresh object literal: it becomes the payload.
-  const payload = Object.assign(members, { eventName, context: state.context });
-  const run = () => callHandlers(handlers[type], payload, stopOnResponse);
-  const request = (members as { request?: HttpRequest }).request;
+  const payload = members as EventPayload;
+  payload.eventName = eventName;
+  payload.context = state.context;
+  const request = payload.request as HttpRequest | undefined;
+  const restoreHeaders = request?.headers ? showHeadersCaseInsensitively(request) : undefined;
   try {
-    return firstNonNullResponse(await withHandlerHeaders(request, run));
+    for (const [, response] of await callHandlers(handlers[type], payload, stopOnResponse)) if (response !== undefined && response !== null) return response;
+    return undefined;
   } catch (error) {
     if (typeof error === 'object' && error !== null) throw error;
     throw new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });
+  } finally {
+    restoreHeaders?.();
   }
 }
 

@@ -1,22 +1,17 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 
 /**
- * Runs `handlers` on `request` with headers that behave case-insensitively,
- * as botocore's do (`delete headers['Content-Type']; headers['Content-Type'] = v`
- * leaves one `Content-Type` header, whatever case the SDK wrote it in), then
- * puts the plain headers object back for the SDK.
+ * Gives `request` headers that behave case-insensitively for handlers, as
+ * botocore's do (`delete headers['Content-Type']; headers['Content-Type'] = v`
+ * leaves one `Content-Type` header, whatever case the SDK wrote it in);
+ * returns the function that puts the plain headers object back for the SDK.
  */
-export async function withHandlerHeaders<T>(request: HttpRequest | undefined, handlers: () => Promise<T>): Promise<T> {
-  if (!request?.headers) return handlers();
+export function showHeadersCaseInsensitively(request: HttpRequest): () => void {
   const headers = request.headers;
   const view = caseInsensitive(headers);
   request.headers = view;
-  try {
-    return await handlers();
-  } finally {
-    // A handler may have replaced the whole object: keep its contents, not a proxy.
-    request.headers = request.headers === view ? headers : Object.assign({}, request.headers);
-  }
+  // A handler may have replaced the whole object: then keep its contents, not a proxy.
+  return () => void (request.headers = request.headers === view ? headers : Object.assign({}, request.headers));
 }
 
 /** Headers objects a handler wrote to through `caseInsensitive` (what `before-send` checks to sign again). */

@@ -27,7 +27,11 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
       request = await signAgain(request, state);
     }
   }
-  result ??= await next(request === args.request ? args : Object.assign({}, args, { request }));
+  if (result === undefined) {
+    const sent = next(request === args.request ? args : Object.assign({}, args, { request }));
+    if (!listens(state, 'before-parse')) return sent;
+    result = await sent;
+  }
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
@@ -36,13 +40,15 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
 type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body'> & { query: string };
 
 function snapshot({ method, protocol, hostname, port, path, body, query }: HttpRequest): Snapshot {
-  return { method, protocol, hostname, port, path, body, query: JSON.stringify(query ?? {}) };
+  return { method, protocol, hostname, port, path, body, query: queryText(query) };
 }
 
 function changedSince(request: HttpRequest, before: Snapshot): boolean {
   const fields = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
-  return fields.some((field) => request[field] !== before[field]) || headersWritten(request.headers) || JSON.stringify(request.query ?? {}) !== before.query;
+  return fields.some((field) => request[field] !== before[field]) || headersWritten(request.headers) || queryText(request.query) !== before.query;
 }
+
+const queryText = (query: HttpRequest['query'] | undefined) => (query && Object.keys(query).length > 0 ? JSON.stringify(query) : '');
 
 /**
  * `before-send` handlers see the signed request; when they changed it, it
