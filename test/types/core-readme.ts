@@ -30,7 +30,8 @@ export async function examples(): Promise<void> {
     request.headers['Content-Type'] = 'application/json';
   });
 
-  eventsOf(s3).register('before-call.cloudwatch.PutMetricData', async ({ params, context }) => {
+  // A CloudWatch name on an emitter typed for no client (an S3 client's emitter types its own operations).
+  new AliasedEventEmitter().register('before-call.cloudwatch.PutMetricData', async ({ params, context }) => {
     if (params.MetricData.length <= 1000) return undefined;
     const request = await sendPartOfCall(context, params, { dryRun: true });
     same<typeof request, HttpRequest>(true);

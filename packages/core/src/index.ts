@@ -15,11 +15,38 @@ export type {
   RegisterOptions,
   UntilResponseResult,
 } from './emitter/types.js';
+export type {
+  Apply,
+  CheckedEmitName,
+  CheckedName,
+  DefaultEvents,
+  EmitArguments,
+  EmitPayload,
+  EventMapTyping,
+  EventTyping,
+  HandlerFor,
+  HandlerReturn,
+  KnownResponses,
+  ResponseFor,
+} from './emitter/typing.js';
+export type {
+  ClientEvents,
+  ClientEventTyping,
+  CommandClass,
+  CommandHandler,
+  CommandTypes,
+  OperationsOf,
+  UnionView,
+} from './client-events.js';
 export {
   LIFECYCLE_EVENT_TYPES,
   UNSIGNED,
   type CallContext,
   type LifecycleEventMap,
+  type LifecyclePayloads,
+  type LifecycleResponses,
+  type StubbedOutput,
+  type Unsigned,
   type LifecycleEventType,
   type OperationModel,
   type PlainHttpResponse,

@@ -1,6 +1,5 @@
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
-import type { HandlerExecutionContext } from '@smithy/types';
-import type { EventPayload } from './emitter/types.js';
+import type { HandlerExecutionContext, ResponseMetadata } from '@smithy/types';
 import type { SmithyClientLike } from './bridge/smithy-client.js';
 
 /**
@@ -12,7 +11,14 @@ import type { SmithyClientLike } from './bridge/smithy-client.js';
  * @example
  * events.register('choose-signer.s3', () => UNSIGNED);
  */
-export const UNSIGNED: unique symbol = Symbol.for('sdk-events.UNSIGNED');
+export const UNSIGNED: Unsigned = Symbol.for('sdk-events.UNSIGNED') as Unsigned;
+
+/**
+ * The type of `UNSIGNED`: a symbol, branded so that no other symbol passes
+ * for it. (Not a `unique symbol`: TypeScript widens those to `symbol` in a
+ * handler's return, so `() => UNSIGNED` would not type-check.)
+ */
+export type Unsigned = symbol & { readonly '~sdk-events': 'UNSIGNED' };
 
 /** What the bridge tells handlers about the operation being called (botocore's `OperationModel`, in part). */
 export interface OperationModel {
@@ -51,51 +57,97 @@ export interface PlainHttpResponse {
  */
 export type SignatureVersion = string | typeof UNSIGNED;
 
+/** What every lifecycle payload has: the name emitted and the call's context. (A type literal, not an interface, so that payloads fit handlers of the generic `EventPayload`.) */
+type Emitted = {
+  /** The full name that was emitted, e.g. `before-sign.s3.PutObject`. */
+  eventName: string;
+  /** The per-call context, shared by all of the call's events. */
+  context: CallContext;
+};
+
 /**
- * The payload of each lifecycle event type, by event type (the first
- * segment of the name). `register('before-sign.s3.PutObject', p => …)`
- * types `p` as `LifecycleEventMap['before-sign']`.
+ * The payload of each lifecycle event type (the first segment of the name)
+ * for an operation whose input is `Input` and output `Output`. Exact: a
+ * member an event does not have is a compile error. On a client's emitter
+ * (`eventsOf(client)`) a name with a concrete operation uses that
+ * operation's types, other names the client's unions of inputs and outputs.
  */
-export interface LifecycleEventMap {
+export interface LifecyclePayloads<Input = Record<string, any>, Output = Record<string, any>> {
   /** Before anything else. A response (first non-null) replaces the input. */
-  'provide-client-params': EventPayload & { params: Record<string, any>; model: OperationModel; context: CallContext };
+  'provide-client-params': Emitted & { params: Input; model: OperationModel };
   /** After `provide-client-params`. Mutate `params`. */
-  'before-parameter-build': EventPayload & { params: Record<string, any>; model: OperationModel; context: CallContext };
+  'before-parameter-build': Emitted & { params: Input; model: OperationModel };
   /** After serialization, before any attempt. A response (first non-null) is the call's output; nothing is sent. */
-  'before-call': EventPayload & { params: Record<string, any>; request: HttpRequest; model: OperationModel; context: CallContext };
+  'before-call': Emitted & { params: Input; request: HttpRequest; model: OperationModel };
   /** Each attempt, on a fresh copy of the serialized request. */
-  'request-created': EventPayload & { request: HttpRequest; operationName: string; context: CallContext };
+  'request-created': Emitted & { request: HttpRequest; operationName: string };
   /** Each attempt. Return `UNSIGNED` to send this attempt unsigned. */
-  'choose-signer': EventPayload & { signingName: string; regionName: string; signatureVersion: SignatureVersion; context: CallContext };
+  'choose-signer': Emitted & { signingName: string; regionName: string; signatureVersion: SignatureVersion };
   /** Each attempt, just before signing. Mutate `request`. */
-  'before-sign': EventPayload & {
+  'before-sign': Emitted & {
     request: HttpRequest;
     signingName: string;
     regionName: string;
     signatureVersion: SignatureVersion;
     operationName: string;
-    context: CallContext;
   };
   /** Each attempt, after signing. A response (first non-null) is the HTTP response; nothing goes on the network. */
-  'before-send': EventPayload & { request: HttpRequest; context: CallContext };
+  'before-send': Emitted & { request: HttpRequest };
   /** Each attempt, before the response is parsed. Mutate `response`. */
-  'before-parse': EventPayload & { response: HttpResponse; model: OperationModel; context: CallContext };
+  'before-parse': Emitted & { response: HttpResponse; model: OperationModel };
   /** Each attempt, after parsing. */
-  'response-received': EventPayload & { response: HttpResponse | undefined; parsed: Record<string, any> | undefined; exception: unknown; context: CallContext };
+  'response-received': Emitted & { response: HttpResponse | undefined; parsed: Output | undefined; exception: unknown };
   /** Each attempt. A number response retries after that many seconds. */
-  'needs-retry': EventPayload & {
+  'needs-retry': Emitted & {
     response: HttpResponse | undefined;
-    parsed: Record<string, any> | undefined;
+    parsed: Output | undefined;
     exception: unknown;
     /** The number of attempts made so far, counting this one. */
     attempts: number;
     model: OperationModel;
-    context: CallContext;
   };
   /** The call succeeded. Mutate `parsed` (the output). */
-  'after-call': EventPayload & { response: HttpResponse | undefined; parsed: Record<string, any>; model: OperationModel; context: CallContext };
+  'after-call': Emitted & { response: HttpResponse | undefined; parsed: Output; model: OperationModel };
   /** The call failed; the error still reaches the caller. */
-  'after-call-error': EventPayload & { exception: unknown; model: OperationModel; context: CallContext };
+  'after-call-error': Emitted & { exception: unknown; model: OperationModel };
+}
+
+/**
+ * The payload of each lifecycle event type, by event type (the first
+ * segment of the name), on an emitter that does not know the operation:
+ * `params` and `parsed` are plain records. `register('before-sign.s3.PutObject', p => …)`
+ * types `p` as `LifecycleEventMap['before-sign']`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface LifecycleEventMap extends LifecyclePayloads {}
+
+/** An output a `before-call` handler returns: the operation's output, whose `$metadata` the bridge fills in when missing. */
+export type StubbedOutput<Output> = Output extends unknown ? Omit<Output, '$metadata'> & { $metadata?: ResponseMetadata } : never;
+
+/**
+ * What a handler of each lifecycle event type may return besides nothing
+ * (`undefined`, `null`), for an operation whose input is `Input` and output
+ * `Output`. `void`: the event takes no response, and whatever a handler
+ * returns is ignored (as botocore ignores it).
+ */
+export interface LifecycleResponses<Input = Record<string, any>, Output = Record<string, any>> {
+  /** The input the call goes on with. */
+  'provide-client-params': Input;
+  'before-parameter-build': void;
+  /** The call's output: nothing is sent. */
+  'before-call': StubbedOutput<Output>;
+  'request-created': void;
+  /** `UNSIGNED`: this attempt is not signed. */
+  'choose-signer': typeof UNSIGNED;
+  'before-sign': void;
+  /** The HTTP response: nothing goes on the network. */
+  'before-send': HttpResponse | PlainHttpResponse;
+  'before-parse': void;
+  'response-received': void;
+  /** Retry after this many seconds. */
+  'needs-retry': number;
+  'after-call': void;
+  'after-call-error': void;
 }
 
 /** The twelve lifecycle event types, in the order a call emits them. */
@@ -118,7 +170,9 @@ export const LIFECYCLE_EVENT_TYPES: readonly LifecycleEventType[] = [
 ];
 
 // Every emitter created without a type argument knows the lifecycle's payloads by name.
-declare module './emitter/types.js' {
+declare module './emitter/typing.js' {
   // eslint-disable-next-line @typescript-eslint/no-empty-interface
   interface KnownEvents extends LifecycleEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface KnownResponses extends LifecycleResponses {}
 }

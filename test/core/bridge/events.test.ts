@@ -117,6 +117,7 @@ describe('bridge: what each event does', () => {
 
   it('before-send: a response of the wrong shape is a TypeError naming the event', async () => {
     const lambda = client();
+    // @ts-expect-error: the types reject this response too; the run-time check is for untyped callers
     eventsOf(lambda).register('before-send', () => ({ status: 200 }));
     const error = await lambda.send(invoke()).then(
       () => undefined,
@@ -200,6 +201,7 @@ describe('bridge: what each event does', () => {
 
   it('needs-retry: a response that is not a number is a TypeError naming the event', async () => {
     const lambda = client();
+    // @ts-expect-error: the types reject this response too; the run-time check is for untyped callers
     eventsOf(lambda).register('needs-retry', () => 'soon');
     const error = await lambda.send(invoke()).catch((e: unknown) => e);
     expect(error).to.be.instanceOf(TypeError);

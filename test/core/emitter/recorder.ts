@@ -1,5 +1,5 @@
 // Test helper: named handlers that record their calls in one shared log.
-import type { EventPayload } from '@sdk-events/core';
+import type { EventHandler, EventPayload } from '@sdk-events/core';
 
 /** One recorded call: which handler, and the payload it received. */
 export interface RecordedCall {
@@ -11,8 +11,8 @@ export interface RecordedCall {
 export class Recorder {
   readonly calls: RecordedCall[] = [];
 
-  /** A handler named `name` that records its call and returns `response`. */
-  handler(name: string, response?: unknown): (payload: EventPayload) => unknown {
+  /** A handler named `name` that records its call and returns `response` (any handler, so it fits every name). */
+  handler(name: string, response?: unknown): EventHandler<any> {
     return (payload: EventPayload) => {
       this.calls.push({ handler: name, payload });
       return response;
@@ -20,7 +20,7 @@ export class Recorder {
   }
 
   /** An async handler: records its call, waits a few macrotasks, resolves to `response`. */
-  asyncHandler(name: string, response?: unknown, ticks = 2): (payload: EventPayload) => Promise<unknown> {
+  asyncHandler(name: string, response?: unknown, ticks = 2): EventHandler<any> {
     return async (payload: EventPayload) => {
       this.calls.push({ handler: name, payload });
       for (let i = 0; i < ticks; i++) await new Promise((resolve) => setImmediate(resolve));

@@ -3,6 +3,7 @@ import type { HierarchicalEmitter } from '../emitter/hierarchical-emitter.js';
 import { watchChanges } from '../emitter/change-watchers.js';
 import { StackBinding, type WatchableEmitter } from './stack-binding.js';
 import { assertSmithyClient, type SmithyClientLike } from './smithy-client.js';
+import type { ClientEvents } from '../client-events.js';
 
 /** One binding per middleware stack: clients that share a stack share their emitter. */
 const bindings = new WeakMap<object, StackBinding>();
@@ -16,12 +17,19 @@ const bindings = new WeakMap<object, StackBinding>();
  * @example
  * const cw = new CloudWatchClient({});
  * eventsOf(cw).register('before-sign.cloudwatch.PutMetricData', gzipRequestBody);
+ *
+ * Its type is `ClientEvents<Client, Commands>`: lifecycle names with a
+ * concrete operation type `params` and `parsed` as that operation's input
+ * and output when the types list the client's operations (an aggregated
+ * client such as `Lambda` does; for a bare `LambdaClient` pass its commands
+ * as `Commands`, e.g. `eventsOf<LambdaClient, typeof import('@aws-sdk/client-lambda')>(lambda)`),
+ * other lifecycle names the client's unions of inputs and outputs.
  */
-export function eventsOf(client: SmithyClientLike): AliasedEventEmitter {
+export function eventsOf<Client extends SmithyClientLike, Commands = Client>(client: Client): ClientEvents<Client, Commands> {
   assertSmithyClient(client, 'eventsOf');
   const existing = bindings.get(client.middlewareStack);
-  if (existing) return existing.emitter as unknown as AliasedEventEmitter;
-  return attachEvents(client, new AliasedEventEmitter());
+  if (existing) return existing.emitter as unknown as ClientEvents<Client, Commands>;
+  return attachEvents(client, new AliasedEventEmitter()) as unknown as ClientEvents<Client, Commands>;
 }
 
 /**

@@ -9,11 +9,10 @@ import type {
   EventHooks,
   EventsPlugin,
   HandlerResponse,
-  KnownEvents,
-  PayloadFor,
   RegisterOptions,
   UntilResponseResult,
 } from './types.js';
+import type { CheckedEmitName, CheckedName, DefaultEvents, EmitArguments, HandlerFor } from './typing.js';
 
 /**
  * botocore's `EventAliaser`: an emitter that first maps old service names
@@ -30,7 +29,7 @@ import type {
  * events.register('after-call.logs.PutLogEvents', ({ eventName }) => console.log(eventName));
  * await events.emit('after-call.cloudwatch-logs.PutLogEvents'); // logs 'after-call.cloudwatch-logs.PutLogEvents'
  */
-export class AliasedEventEmitter<Events = KnownEvents> implements EventHooks<Events> {
+export class AliasedEventEmitter<Events = DefaultEvents> implements EventHooks<Events> {
   readonly #emitter: HierarchicalEmitter<Events>;
   readonly #aliaser: EventNameAliaser;
 
@@ -62,17 +61,17 @@ export class AliasedEventEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * events.register('before-call.apigateway', handler); // registered as before-call.api-gateway
    */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  register<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#emitter.register(this.#aliaser.alias(name, 'register'), handler as EventHandler<any>, options);
   }
 
   /** `HierarchicalEmitter.registerFirst` on the aliased name. */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  registerFirst<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#emitter.registerFirst(this.#aliaser.alias(name, 'registerFirst'), handler as EventHandler<any>, options);
   }
 
   /** `HierarchicalEmitter.registerLast` on the aliased name. */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  registerLast<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#emitter.registerLast(this.#aliaser.alias(name, 'registerLast'), handler as EventHandler<any>, options);
   }
 
@@ -92,11 +91,13 @@ export class AliasedEventEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * await events.emit('after-call.monitoring.PutMetricData'); // emits after-call.cloudwatch.PutMetricData
    */
+  emit<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<HandlerResponse[]>;
   emit(name: string, payload?: object): Promise<HandlerResponse[]> {
     return this.#emitter.emit(this.#aliaser.alias(name, 'emit'), payload);
   }
 
   /** `HierarchicalEmitter.emitUntilResponse` on the aliased name. */
+  emitUntilResponse<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<UntilResponseResult>;
   emitUntilResponse(name: string, payload?: object): Promise<UntilResponseResult> {
     return this.#emitter.emitUntilResponse(this.#aliaser.alias(name, 'emitUntilResponse'), payload);
   }

@@ -11,11 +11,10 @@ import type {
   EventHooks,
   EventsPlugin,
   HandlerResponse,
-  KnownEvents,
-  PayloadFor,
   RegisterOptions,
   UntilResponseResult,
 } from './types.js';
+import type { CheckedEmitName, CheckedName, DefaultEvents, EmitArguments, HandlerFor } from './typing.js';
 import { UniqueIdRegistry } from './unique-ids.js';
 
 /** How many event names' handler lists an emitter remembers by default. */
@@ -25,7 +24,8 @@ type Handlers = readonly EventHandler<any>[];
 
 /**
  * botocore's `HierarchicalEmitter`: handlers registered on dot-separated
- * names, emitted to by name.
+ * names, emitted to by name. `Events` types them: an event map (names →
+ * payload types, as mitt's) or an `EventTyping`; by default `DefaultEvents`.
  *
  * - A registration on a prefix (`after-call.lambda`) receives every event
  *   below it; a `*` segment matches any one segment (`before-send.*.Invoke`);
@@ -46,7 +46,7 @@ type Handlers = readonly EventHandler<any>[];
  * events.register('after-call.lambda', ({ eventName }) => console.log(eventName, 'done'));
  * await events.emit('after-call.lambda.Invoke', { parsed: {} });
  */
-export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Events> {
+export class HierarchicalEmitter<Events = DefaultEvents> implements EventHooks<Events> {
   #trie = new PrefixTrie<EventHandler<any>>();
   #uniqueIds = new UniqueIdRegistry();
   #usedPlugins = new Set<string>();
@@ -74,15 +74,18 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * registrations are counted and each `unregister` takes one back. Mixing
    * counted and uncounted use of one id is a `TypeError`.
    *
-   * The handler's payload type follows from the name: a lifecycle event type
-   * (`before-sign.s3.PutObject`) gives that event's payload, anything else
-   * the generic `EventPayload`.
+   * Types follow from the name (see the README's "Typed events"): without a
+   * type argument, a lifecycle event type (`before-sign.s3.PutObject`) gives
+   * that event's exact payload and the responses it accepts, anything else
+   * the generic `EventPayload`; with an event map (`HierarchicalEmitter<Events>`)
+   * the map's payloads, and a name not in it is a compile error. A name that
+   * is not a literal type (`register<string>(name, …)`) is always accepted.
    *
    * @example
    * events.register('before-send.*.Invoke', ({ request }) => console.log(request.path));
    * events.register('after-call', logCall, { uniqueId: 'call-logger' });
    */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  register<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#register('register', name, handler, options, 'middle');
   }
 
@@ -93,7 +96,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * events.registerFirst('before-sign.cloudwatch', addHeaderFirst);
    */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  registerFirst<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#register('registerFirst', name, handler, options, 'first');
   }
 
@@ -104,7 +107,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * events.registerLast('before-sign.cloudwatch.PutMetricData', gzipRequestBody);
    */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
+  registerLast<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void {
     this.#register('registerLast', name, handler, options, 'last');
   }
 
@@ -145,6 +148,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * const responses = await events.emit('needs-retry.lambda.Invoke', { attempts: 1 });
    * const delay = firstNonNullResponse(responses);
    */
+  emit<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<HandlerResponse[]>;
   emit(name: string, payload?: object): Promise<HandlerResponse[]> {
     return this.#emit('emit', name, payload, false);
   }
@@ -158,6 +162,7 @@ export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Eve
    * @example
    * const [, output] = await events.emitUntilResponse('before-call.s3.GetObject', { params });
    */
+  emitUntilResponse<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<UntilResponseResult>;
   emitUntilResponse(name: string, payload?: object): Promise<UntilResponseResult> {
     return this.#emit('emitUntilResponse', name, payload, true).then((responses) => responses.at(-1) ?? [undefined, undefined]);
   }

@@ -1,19 +1,15 @@
-/**
- * The payload every handler receives: `eventName` is the name that was
- * emitted; the other members depend on the event.
- */
-export interface EventPayload {
-  /** The full name that was emitted, e.g. `before-sign.cloudwatch.PutMetricData`. */
-  eventName: string;
-  [member: string]: unknown;
-}
+import type { CheckedEmitName, CheckedName, DefaultEvents, EmitArguments, EventPayload, HandlerFor } from './typing.js';
+
+export type { EventPayload, KnownEvents, PayloadFor } from './typing.js';
 
 /**
  * An event handler: called with one payload object. It may return a value
  * (a response), a promise of one, or nothing. `undefined` and `null` are
- * "no response".
+ * "no response". Its return type is `void` (any value passes, unchecked):
+ * type a handler with `HandlerFor<name>` to have its response checked.
+ * `EventHandler<any>` is any handler at all.
  */
-export type EventHandler<P = EventPayload> = (payload: P) => unknown;
+export type EventHandler<P = EventPayload> = (payload: P) => 0 extends 1 & P ? any : void;
 
 /** Options of `register`, `registerFirst`, `registerLast` and `unregister` (botocore's `unique_id` and `unique_id_uses_count`). */
 export interface RegisterOptions {
@@ -47,26 +43,6 @@ export interface EmitterOptions {
 }
 
 /**
- * Payload types by event type (the first segment of a name), for emitters
- * created without a type argument. Empty here: the emitter knows no event;
- * `@sdk-events/core`'s lifecycle module adds the AWS request lifecycle to it.
- */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface KnownEvents {}
-
-/** The first dot-separated segment of a name type. */
-type FirstSegment<N extends string> = N extends `${infer Head}.${string}` ? Head : N;
-
-/**
- * The payload type a handler registered on `N` receives: `Events[type]` when
- * the first segment of `N` is an event type of `Events`, else the generic
- * `EventPayload`.
- */
-export type PayloadFor<N extends string, Events = KnownEvents> = FirstSegment<N> extends keyof Events
-  ? Events[FirstSegment<N>]
-  : EventPayload;
-
-/**
  * The API both `HierarchicalEmitter` and `AliasedEventEmitter` provide
  * (botocore's `BaseEventHooks`, plus `use` and two read-only queries).
  * Type a plugin's `register(events)` parameter with it.
@@ -79,19 +55,19 @@ export type PayloadFor<N extends string, Events = KnownEvents> = FirstSegment<N>
  *   },
  * };
  */
-export interface EventHooks<Events = KnownEvents> {
+export interface EventHooks<Events = DefaultEvents> {
   /** Registers `handler` for `name` and every name below it; see `HierarchicalEmitter.register`. */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void;
+  register<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void;
   /** Like `register`, in the group called before `register`'s handlers of the same name. */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void;
+  registerFirst<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void;
   /** Like `register`, in the group called after `register`'s handlers of the same name. */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void;
+  registerLast<N extends string>(name: CheckedName<N, Events>, handler: HandlerFor<N, Events>, options?: RegisterOptions): void;
   /** Removes a registration by handler or by `uniqueId`; a silent no-op when there is none. */
   unregister(name: string, handler?: EventHandler<never> | null, options?: RegisterOptions): void;
   /** Calls every handler of `name` in order, each awaited; resolves to their `[handler, response]` pairs. */
-  emit(name: string, payload?: object): Promise<HandlerResponse[]>;
+  emit<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<HandlerResponse[]>;
   /** Like `emit`, stopping at the first response that is not `null`/`undefined`. */
-  emitUntilResponse(name: string, payload?: object): Promise<UntilResponseResult>;
+  emitUntilResponse<N extends string>(name: CheckedEmitName<N, Events>, ...payload: EmitArguments<N, Events>): Promise<UntilResponseResult>;
   /** Registers a plugin once per plugin name; returns the emitter. */
   use(plugin: EventsPlugin<EventHooks<Events>>): this;
   /** An independent emitter of the same class with the same registrations. */
