@@ -8,7 +8,7 @@ export type { AttemptRecord, CallRecord, LogRecord } from './records.js';
 export { REDACTED } from './redact/marker.js';
 export { isSensitiveHeader, redactHeaders } from './redact/headers.js';
 export { isSensitiveQueryParameter, redactQuery, redactUrl, type QueryBag } from './redact/query.js';
-export { SecretSet, collectSensitiveValues } from './redact/secrets.js';
+export { SecretSet, collectSensitiveValues, collectSecretMembers, redactSecretAssignments } from './redact/secrets.js';
 export {
   SECRET_HEADER_NAMES,
   SECRET_QUERY_PARAMETERS,
