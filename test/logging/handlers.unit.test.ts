@@ -137,7 +137,7 @@ describe('logging: options (unit)', () => {
   const cases: Array<[unknown, RegExp]> = [
     [{ logger: {} }, /logger/],
     [{ logger: { info() {} } }, /logger/],
-    [{ level: 'trace' }, /level/],
+    [{ level: 'verbose' }, /level/],
     [{ structured: 'yes' }, /structured/],
     [{ headers: 1 }, /headers/],
     [{ params: 'all' }, /params/],

@@ -143,3 +143,26 @@ describe('logging: redaction of values the SDK filter hid (unit, edge cases)', (
     stream.destroy();
   });
 });
+
+describe('logging: the secret names (unit)', () => {
+  it('lists the headers, query parameters and members the inspector masks too', async () => {
+    const { SECRET_HEADER_NAMES, SECRET_QUERY_PARAMETERS, isSecretHeaderName, isSecretQueryParameter, isSecretMemberName } =
+      await import('@sdk-events/logging');
+    for (const name of ['authorization', 'x-amz-security-token', 'x-amz-s3session-token', 'x-api-key', 'cookie', 'set-cookie',
+      'proxy-authorization', 'x-amz-server-side-encryption-customer-key']) {
+      expect(SECRET_HEADER_NAMES.has(name), name).to.equal(true);
+    }
+    for (const name of ['x-amz-signature', 'x-amz-credential', 'x-amz-security-token', 'signature', 'awsaccesskeyid']) {
+      expect(SECRET_QUERY_PARAMETERS.has(name), name).to.equal(true);
+    }
+    expect(isSecretHeaderName('X-Amz-Server-Side-Encryption-Customer-Key-MD5')).to.equal(false);
+    expect(isSecretQueryParameter('X-Amz-Signature')).to.equal(true);
+    expect(isSecretQueryParameter('prefix')).to.equal(false);
+    for (const name of ['SessionToken', 'SecretAccessKey', 'password', 'SecretString', 'SecretBinary', 'PrivateKey', 'MasterUserPassword']) {
+      expect(isSecretMemberName(name), name).to.equal(true);
+    }
+    for (const name of ['NextToken', 'ClientToken', 'SecretId', 'AccessKeyId', 'Name']) {
+      expect(isSecretMemberName(name), name).to.equal(false);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 /** The event handlers: `createGzipHandler` and the seed's `gzipRequestBody`. */
 import { gzipRequestInPlace, isGzipableRequest, type GzipOutcome, type GzipableRequest } from './gzip-request.js';
 import { checkOptionsObject, resolveSettings, type GzipOptions } from './options.js';
+import { MULTIPART_PART_OPERATIONS } from './multipart.js';
 
 /**
  * The payload a gzip handler needs: a `request` (as in `before-sign` and
@@ -10,6 +11,22 @@ import { checkOptionsObject, resolveSettings, type GzipOptions } from './options
 export interface GzipHandlerPayload {
   request?: unknown;
   eventName?: string;
+  /** The operation (`before-sign`, `request-created`): multipart parts are left alone. */
+  operationName?: unknown;
+  /** The signer (`before-sign`): a presign's ends in `-query` and is left alone. */
+  signatureVersion?: unknown;
+}
+
+
+/**
+ * Whether a gzip handler leaves this event's request as it is: a presign
+ * (the URL is signed for a body the handler never sees; botocore names its
+ * signer `s3v4-query`) or one part of a multipart upload.
+ */
+function leftAlone(payload: GzipHandlerPayload): boolean {
+  if (typeof payload.signatureVersion === 'string' && payload.signatureVersion.endsWith('-query')) return true;
+  const operation = typeof payload.operationName === 'string' ? payload.operationName : payload.eventName?.split('.')[2];
+  return operation !== undefined && MULTIPART_PART_OPERATIONS.includes(operation);
 }
 
 /** An event handler that gzips `payload.request`'s body in place. Resolves to `undefined` (no response). */
@@ -18,7 +35,8 @@ export type GzipHandler = (payload: GzipHandlerPayload) => Promise<void>;
 /**
  * Makes a handler that gzips the request body of the event it is registered
  * on (register it on `before-sign`, or on `request-created`: it must run
- * before signing; an already-signed request is left alone). Leaves the
+ * before signing; an already-signed request is left alone). Presigns and
+ * multipart parts (`MULTIPART_PART_OPERATIONS`) are left alone. Leaves the
  * request untouched whenever compressing would make it invalid (see the
  * README). Defaults: `minBytes` 1024, `level` -1 (zlib's default).
  *
@@ -30,6 +48,7 @@ export function createGzipHandler(options?: GzipOptions): GzipHandler {
   const settings = resolveSettings(checkOptionsObject(options, 'createGzipHandler', ['minBytes', 'level']), 'createGzipHandler');
   const gzipHandler = async function gzipHandler(payload: GzipHandlerPayload): Promise<void> {
     const request = payload?.request;
+    if (payload && leftAlone(payload)) return;
     if (!isGzipableRequest(request)) {
       const where = typeof payload?.eventName === 'string' ? `'${payload.eventName}'` : 'this event';
       throw new TypeError(`gzip handler: the payload of ${where} has no request with headers; register it on before-sign`);

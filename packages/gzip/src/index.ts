@@ -15,4 +15,5 @@ export {
   type GzipPluginOptions,
 } from './options.js';
 export { ASYNC_THRESHOLD_BYTES } from './compress.js';
+export { MULTIPART_PART_OPERATIONS } from './multipart.js';
 export { RECOMPUTABLE_CHECKSUM_HEADERS } from './checksums.js';

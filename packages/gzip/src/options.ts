@@ -1,5 +1,6 @@
 /** Options of the handler and plugin factories, their defaults and their validation. */
 import { describeValue } from '@sdk-events/core/internal';
+import { namedPartOperation } from './multipart.js';
 
 /** Options of `createGzipHandler`. */
 export interface GzipOptions {
@@ -73,6 +74,16 @@ export function resolveEvents(events: unknown, where: string): string[] {
     throw new TypeError(
       `${where}: option 'events' must be an event name or a non-empty array of event names, got ${describeValue(events)}`,
     );
+  }
+  for (const name of list as string[]) {
+    const part = namedPartOperation(name);
+    if (part) {
+      throw new TypeError(
+        `${where}: '${name}' names ${part}, one part of a multipart upload; gzip never compresses parts: S3 joins them ` +
+          'into an object of gzip members stored without Content-Encoding, so GetObject would return bytes you never uploaded. ' +
+          "Register on PutObject only; to store a gzip object through multipart, gzip the body yourself and pass ContentEncoding: 'gzip'.",
+      );
+    }
   }
   return list as string[];
 }

@@ -3,12 +3,12 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import { bodySize, headerValue } from './body.js';
 import { callState, elapsed, type CallLogState } from './call-state.js';
 import { LogSink } from './logger.js';
-import { isFailure, outcomeOf } from './outcome.js';
+import { cutErrorMessage, isFailure, outcomeOf } from './outcome.js';
 import { resolveLoggingOptions, type LoggingOptions, type ResolvedLoggingOptions } from './options.js';
 import type { AttemptRecord, CallRecord, LogRecord } from './records.js';
 import { redactHeaders } from './redact/headers.js';
 import { redactQuery } from './redact/query.js';
-import { collectSensitiveValues, type SecretSet } from './redact/secrets.js';
+import { collectSecretMembers, collectSensitiveValues, type SecretSet } from './redact/secrets.js';
 import { summarizeValue } from './summarize.js';
 
 type Payload<T extends keyof LifecycleEventMap> = LifecycleEventMap[T];
@@ -60,7 +60,8 @@ export function handlersFor(options: ResolvedLoggingOptions): LoggingHandlers {
   const state = (payload: { eventName: string; context?: CallContext }) => callState(payload.context, key, payload.eventName);
 
   const write = (level: Parameters<LogSink['write']>[0], record: LogRecord, secrets: SecretSet) => {
-    if (sink.enabled(level)) sink.write(level, scrubRecord(record, secrets));
+    // Scrub, then cut: a secret is only recognised whole.
+    if (sink.enabled(level)) sink.write(level, cutErrorMessage(scrubRecord(record, secrets)));
   };
 
   /** Logs a held failed attempt: `warn` when another attempt followed, else `debug` (the call line reports it). */
@@ -139,7 +140,8 @@ export function handlersFor(options: ResolvedLoggingOptions): LoggingHandlers {
   };
 
   return {
-    'before-parameter-build': (payload) => void state(payload),
+    // Learned this early so that an error thrown before `before-call` cannot carry them out.
+    'before-parameter-build': (payload) => void learnSecrets(payload.params, payload.context?.inputFilterSensitiveLog, state(payload).secrets),
     'before-call': (payload) => {
       const call = state(payload);
       const filtered = learnSecrets(payload.params, payload.context?.inputFilterSensitiveLog, call.secrets);
@@ -189,6 +191,7 @@ function filterWith(filter: unknown, value: unknown): unknown {
 
 /** Adds the values the SDK's filter hides in `value` to `secrets`; returns the filtered value (`undefined`: no filter). */
 function learnSecrets(value: unknown, filter: unknown, secrets: SecretSet): unknown {
+  collectSecretMembers(value, secrets);
   const filtered = filterWith(filter, value);
   if (filtered !== undefined) collectSensitiveValues(value, filtered, secrets);
   return filtered;
@@ -196,7 +199,6 @@ function learnSecrets(value: unknown, filter: unknown, secrets: SecretSet): unkn
 
 /** A copy of `record` with every string scrubbed of the call's secrets (the last line of defence). */
 export function scrubRecord<R extends LogRecord>(record: R, secrets: SecretSet): R {
-  if (secrets.size === 0) return record;
   const scrub = (value: unknown, depth: number): unknown => {
     if (typeof value === 'string') return secrets.scrub(value);
     if (typeof value !== 'object' || value === null || depth > 16) return value;

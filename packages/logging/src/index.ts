@@ -6,6 +6,14 @@ export { isStructuredLogger, type LoggerLike } from './logger.js';
 export { formatLine } from './format.js';
 export type { AttemptRecord, CallRecord, LogRecord } from './records.js';
 export { REDACTED } from './redact/marker.js';
-export { SENSITIVE_HEADERS, isSensitiveHeader, redactHeaders } from './redact/headers.js';
-export { SENSITIVE_QUERY_PARAMETERS, isSensitiveQueryParameter, redactQuery, redactUrl, type QueryBag } from './redact/query.js';
-export { SecretSet, collectSensitiveValues } from './redact/secrets.js';
+export { isSensitiveHeader, redactHeaders } from './redact/headers.js';
+export { isSensitiveQueryParameter, redactQuery, redactUrl, type QueryBag } from './redact/query.js';
+export { SecretSet, collectSensitiveValues, collectSecretMembers, redactSecretAssignments } from './redact/secrets.js';
+export {
+  SECRET_HEADER_NAMES,
+  SECRET_QUERY_PARAMETERS,
+  SECRET_MEMBER_NAMES,
+  isSecretHeaderName,
+  isSecretQueryParameter,
+  isSecretMemberName,
+} from './redact/secret-names.js';

@@ -1,8 +1,12 @@
-/** The levels the logging plugin writes at, least to most severe. */
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+/**
+ * The levels the logging plugin writes at, least to most severe. `trace` is
+ * accepted as a minimum (as pino and the SDK's `Logger` have it) and writes
+ * what `debug` writes; no line is written at `trace` itself.
+ */
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
 
 /** All levels, least to most severe. */
-export const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
+export const LOG_LEVELS: readonly LogLevel[] = ['trace', 'debug', 'info', 'warn', 'error'];
 
 /** Whether `value` names a level. */
 export function isLogLevel(value: unknown): value is LogLevel {

@@ -43,8 +43,8 @@ export class LogSink {
     return atLeast(level, this.minimum);
   }
 
-  /** Writes `record` at `level` if the level passes: `logger[level](record, message)` or `logger[level](line)`. */
-  write(level: LogLevel, record: LogRecord): void {
+  /** Writes `record` at `level` (every line has a level of `debug` or above) if the level passes: `logger[level](record, message)` or `logger[level](line)`. */
+  write(level: Exclude<LogLevel, 'trace'>, record: LogRecord): void {
     if (!this.enabled(level)) return;
     if (this.structured) this.logger[level](record, messageOf(record));
     else this.logger[level](formatLine(record));

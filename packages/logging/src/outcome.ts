@@ -58,8 +58,21 @@ function errorName(exception: unknown): string {
 
 function errorMessage(exception: unknown): string | undefined {
   const message = exception instanceof Error ? exception.message : typeof exception === 'string' ? exception : (exception as { message?: unknown })?.message;
-  if (typeof message !== 'string' || message.length === 0) return undefined;
-  return message.length > 300 ? `${message.slice(0, 300)}…` : message;
+  return typeof message === 'string' && message.length > 0 ? message : undefined;
+}
+
+/** The longest error message written; longer ones are cut, after they were scrubbed of secrets. */
+const MESSAGE_LIMIT = 300;
+
+/**
+ * `record` with its `errorMessage` cut to 300 characters. Call it only on a
+ * scrubbed record: cutting first could split a secret so that the part
+ * written no longer matches it.
+ */
+export function cutErrorMessage<R extends { errorMessage?: string }>(record: R): R {
+  const message = record.errorMessage;
+  if (message === undefined || message.length <= MESSAGE_LIMIT) return record;
+  return { ...record, errorMessage: `${message.slice(0, MESSAGE_LIMIT)}…` };
 }
 
 function numberOr(...candidates: unknown[]): number | undefined {

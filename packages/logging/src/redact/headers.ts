@@ -1,29 +1,10 @@
 import { REDACTED } from './marker.js';
 import type { SecretSet } from './secrets.js';
+import { isSecretHeaderName } from './secret-names.js';
 
-/**
- * Header names (lowercase) whose values are always redacted: credentials,
- * signatures, session tokens, SSE-C keys, cookies.
- */
-export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
-  'authorization',
-  'proxy-authorization',
-  'x-amz-security-token',
-  'x-amz-s3session-token',
-  'x-amz-server-side-encryption-customer-key',
-  'x-amz-copy-source-server-side-encryption-customer-key',
-  'cookie',
-  'set-cookie',
-  'x-api-key',
-]);
-
-/** Names that look like they carry a credential, whatever their exact spelling. */
-const SECRET_LOOKING_NAME = /token|secret|passw(or)?d|credential|signature|cookie|api-?key|(^|-)auth(orization)?($|-)/i;
-
-/** Whether a header's value must not be logged. `extra` holds further lowercase names. */
+/** Whether a header's value must not be logged: `isSecretHeaderName`, or one of `extra` (lowercase names). */
 export function isSensitiveHeader(name: string, extra?: ReadonlySet<string>): boolean {
-  const lower = name.toLowerCase();
-  return SENSITIVE_HEADERS.has(lower) || extra?.has(lower) === true || SECRET_LOOKING_NAME.test(lower);
+  return isSecretHeaderName(name) || extra?.has(name.toLowerCase()) === true;
 }
 
 /**

@@ -1,26 +1,10 @@
 import { REDACTED } from './marker.js';
 import type { SecretSet } from './secrets.js';
+import { isSecretQueryParameter } from './secret-names.js';
 
-/**
- * Query parameter names (lowercase) whose values are always redacted:
- * presigned-URL signatures, credentials and session tokens (SigV4 and SigV2).
- */
-export const SENSITIVE_QUERY_PARAMETERS: ReadonlySet<string> = new Set([
-  'x-amz-signature',
-  'x-amz-credential',
-  'x-amz-security-token',
-  'x-amz-s3session-token',
-  'signature',
-  'awsaccesskeyid',
-  'x-amz-server-side-encryption-customer-key',
-]);
-
-const SECRET_LOOKING_NAME = /token|secret|passw(or)?d|credential|signature|api-?key/i;
-
-/** Whether a query parameter's value must not be logged. `extra` holds further lowercase names. */
+/** Whether a query parameter's value must not be logged: `isSecretQueryParameter`, or one of `extra` (lowercase names). */
 export function isSensitiveQueryParameter(name: string, extra?: ReadonlySet<string>): boolean {
-  const lower = name.toLowerCase();
-  return SENSITIVE_QUERY_PARAMETERS.has(lower) || extra?.has(lower) === true || SECRET_LOOKING_NAME.test(lower);
+  return isSecretQueryParameter(name) || extra?.has(name.toLowerCase()) === true;
 }
 
 /** A request's query as `@smithy/protocol-http` keeps it. */

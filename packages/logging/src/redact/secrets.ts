@@ -1,4 +1,5 @@
 import { REDACTED, SDK_SENSITIVE_STRING } from './marker.js';
+import { isSecretMemberName } from './secret-names.js';
 
 /** Secrets shorter than this are only redacted where a whole value equals them, never inside other text. */
 const MIN_SUBSTRING_LENGTH = 4;
@@ -67,14 +68,14 @@ export class SecretSet {
 
   /** `text` with every known secret replaced by `[REDACTED]`. */
   scrub(text: string): string {
-    if (this.#exact.size === 0 || text.length === 0) return text;
+    if (text.length === 0) return text;
     if (this.#exact.has(text)) return REDACTED;
     let out = text;
     for (const secret of this.#longestFirst) {
       if (secret.length < MIN_SUBSTRING_LENGTH) break;
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
-    return out;
+    return redactSecretAssignments(out);
   }
 
   /** Adds a value redacted only where a whole logged value equals it (numbers: `7` inside other text is no leak). */
@@ -123,7 +124,7 @@ function isPlainData(value: unknown): value is object {
   return prototype === Object.prototype || prototype === null;
 }
 
-function addLeaves(value: unknown, secrets: SecretSet, depth: number): void {
+export function addLeaves(value: unknown, secrets: SecretSet, depth: number): void {
   if (value === null || value === undefined || depth > 32) return;
   if (typeof value === 'string') secrets.add(value);
   else if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') {
@@ -133,4 +134,38 @@ function addLeaves(value: unknown, secrets: SecretSet, depth: number): void {
   else if (ArrayBuffer.isView(value)) secrets.addBytes(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
   else if (Array.isArray(value)) value.forEach((item) => addLeaves(item, secrets, depth + 1));
   else if (isPlainData(value)) Object.values(value).forEach((item) => addLeaves(item, secrets, depth + 1));
+}
+
+/**
+ * Adds the values of members that are secrets by name (`isSecretMemberName`:
+ * `SessionToken`, `SecretString`, `Password`, …) anywhere in `value`, whether
+ * or not the service model marks them sensitive.
+ */
+export function collectSecretMembers(value: unknown, secrets: SecretSet, depth = 0): void {
+  if (depth > 32 || !isPlainData(value)) return;
+  if (Array.isArray(value)) {
+    value.forEach((item) => collectSecretMembers(item, secrets, depth + 1));
+    return;
+  }
+  for (const [key, member] of Object.entries(value)) {
+    if (isSecretMemberName(key)) addLeaves(member, secrets, 0);
+    else collectSecretMembers(member, secrets, depth + 1);
+  }
+}
+
+/**
+ * `name: value`, `"name":"value"` or `name=value` in free text (a JSON body
+ * quoted in an error message, a query string); a quoted value may be cut
+ * short, with no closing quote.
+ */
+const ASSIGNMENT = /(\\?["']?)([A-Za-z][\w-]*)\1(\s*[:=]\s*)(\\?"(?:[^"\\]|\\[^"])*(?:\\?"|$)|'[^']*(?:'|$)|[^\s,;&}\]"']+)/g;
+
+/** `text` with the value of every secret-by-name member it spells out replaced by `[REDACTED]`. */
+export function redactSecretAssignments(text: string): string {
+  return text.replace(ASSIGNMENT, (whole, quote: string, name: string, separator: string, value: string) => {
+    if (!isSecretMemberName(name) || value.includes(REDACTED)) return whole;
+    const open = value.startsWith('\\"') ? '\\"' : value[0] === '"' || value[0] === "'" ? value[0] : '';
+    const close = open && value.length > open.length && value.endsWith(open) ? open : '';
+    return `${quote}${name}${quote}${separator}${open}${REDACTED}${close}`;
+  });
 }
