@@ -3,8 +3,8 @@ import { ANY } from './any.js';
 const WIDTH = 80;
 
 /**
- * Parameters as a mismatch message shows them: a JavaScript literal, on one
- * line when it fits, else indented; `ANY` as `ANY`, bytes by length and
+ * Parameters as a mismatch message shows them: a JavaScript literal, keys
+ * sorted, on one line when it fits, else indented; `ANY` as `ANY`, bytes by length and
  * first bytes, streams by class name. Never throws, whatever it is given.
  */
 export function formatValue(value: unknown, indent = ''): string {
@@ -18,7 +18,10 @@ export function formatValue(value: unknown, indent = ''): string {
   if (value instanceof Set) return formatEntries('Set {', '}', [...value].map((v) => [undefined, v]), indent);
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return `<${proto?.constructor?.name ?? 'object'}>`;
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+  // Keys sorted, as botocore's pformat sorts them: expected and received line up.
+  const entries = Object.entries(value)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return formatEntries('{', '}', entries, indent);
 }
 

@@ -149,9 +149,10 @@ export class Stubber {
     if (current) throw new Error('Stubber.activate: another Stubber is already active on this client (or on a client sharing its middleware stack); deactivate it first');
     const events = (this.#events ??= eventsOf(this.client));
     events.registerFirst('before-parameter-build.*.*', this.#checkCall);
-    events.register('choose-signer.*.*', this.#chooseSigner);
-    events.register('before-call.*.*', this.#answerCall);
-    // Last of all before-send handlers, so every other one sees the request first.
+    // The answers come last of all handlers of their event (the least specific name, registerLast),
+    // so every other handler sees the call first; botocore's come first, on before-call.*.*.
+    events.registerLast('choose-signer', this.#chooseSigner);
+    events.registerLast('before-call', this.#answerCall);
     events.registerLast('before-send', this.#answerAttempt);
     activeByStack.set(stack, this);
     return this;
@@ -162,8 +163,8 @@ export class Stubber {
     if (activeByStack.get(this.client.middlewareStack) !== this) return;
     const events = this.#events!;
     events.unregister('before-parameter-build.*.*', this.#checkCall);
-    events.unregister('choose-signer.*.*', this.#chooseSigner);
-    events.unregister('before-call.*.*', this.#answerCall);
+    events.unregister('choose-signer', this.#chooseSigner);
+    events.unregister('before-call', this.#answerCall);
     events.unregister('before-send', this.#answerAttempt);
     activeByStack.delete(this.client.middlewareStack);
   }
@@ -241,7 +242,7 @@ export class Stubber {
     const operation = isOperationSchema(schema) ? { name: call.operation, schema } : stub.operation;
     if (stub.kind === 'error') throw buildClientError(this.client, operation.schema, stub.error);
     const problem = outputProblem(operation, stub.output);
-    if (problem) throw new StubResponseError(call.operation, `the stubbed ${problem}`);
+    if (problem) throw new StubResponseError(call.operation, problem);
     return { ...stub.output };
   };
 
