@@ -255,7 +255,7 @@ export class Stubber {
     if (stub.kind !== 'http') {
       throw new StubResponseError(
         call.operation,
-        `Unexpected HTTP request: attempt ${call.attempts} found a ${stub.kind} stub, which answers a whole call; queue one addHttpResponse per attempt (a 500 then a 200 for a call retried once).`,
+        `Unexpected HTTP request: attempt ${call.attempts} found the next stub queued by ${stub.kind === 'output' ? 'addResponse' : 'addClientError'}, which answers a whole call; queue one addHttpResponse per attempt (a 500 then a 200 for a call retried once).`,
       );
     }
     this.#queue.shift();
