@@ -1,6 +1,7 @@
 /**
  * A value in `expectedParams` that matches whatever the call sends there
- * (botocore's `stub.ANY`), at any depth.
+ * (botocore's `stub.ANY`), at any depth; the member must be there, as
+ * botocore's requires.
  *
  * @example
  * stubber.addResponse('PutObject', {}, { Bucket: 'photos', Key: ANY, Body: ANY });

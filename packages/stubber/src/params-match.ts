@@ -10,7 +10,7 @@ export interface ParamsDifference {
 
 /**
  * Compares a call's parameters with the expected ones: `ANY` matches
- * anything, a member set to `undefined` counts as absent (the SDK sends
+ * any value of a member that is present, a member set to `undefined` counts as absent (the SDK sends
  * nothing for it), bytes and dates compare by value. Returns the first
  * difference, or undefined when they match.
  */
@@ -30,7 +30,10 @@ export function firstDifference(expected: unknown, actual: unknown, path = ''): 
   }
   if (!isPlainObject(expected) || !isPlainObject(actual)) return differ;
   for (const key of new Set([...definedKeys(expected), ...definedKeys(actual)])) {
-    const found = firstDifference(expected[key], actual[key], path ? `${path}.${key}` : key);
+    const at = path ? `${path}.${key}` : key;
+    // As botocore's: ANY stands for any value of a member that is there, not for a missing one.
+    if (expected[key] === ANY && actual[key] === undefined) return { path: at, expected: ANY, actual: undefined };
+    const found = firstDifference(expected[key], actual[key], at);
     if (found) return found;
   }
   return undefined;
