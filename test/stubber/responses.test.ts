@@ -44,12 +44,12 @@ describe('stubber: addResponse answers at before-call', () => {
       seen.push({ method: request.method, path: request.path, body: new TextDecoder().decode(request.body as Uint8Array) });
     });
     const stubber = new Stubber(lambda).activate();
-    stubber.addResponse(InvokeCommand, { StatusCode: 200, Payload: new TextEncoder().encode('"done"') });
+    stubber.addResponse(InvokeCommand, { StatusCode: 200, ExecutedVersion: '$LATEST' });
 
     const output = await lambda.send(new InvokeCommand({ FunctionName: 'resize', Payload: new TextEncoder().encode('{"width":10}') }));
 
     expect(seen).to.deep.equal([{ method: 'POST', path: '/2015-03-31/functions/resize/invocations', body: '{"width":10}' }]);
-    expect(new TextDecoder().decode(output.Payload)).to.equal('"done"');
+    expect(output.ExecutedVersion).to.equal('$LATEST');
     expect(inspector.records).to.have.length(0);
   });
 
