@@ -1,5 +1,5 @@
 /** Options of the handler and plugin factories, their defaults and their validation. */
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 
 /** Options of `createGzipHandler`. */
 export interface GzipOptions {

@@ -1,4 +1,4 @@
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 import { isLogLevel, LOG_LEVELS, type LogLevel } from './levels.js';
 import { isLoggerLike, isStructuredLogger, type LoggerLike } from './logger.js';
 

@@ -1,4 +1,4 @@
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 /** The plugin's options, their defaults and their validation. */
 import { getAtPath, setAtPath, type BatchSpec, type ResolvedBatch } from './batch-spec.js';
 import { putMetricDataBatch, PUT_METRIC_DATA_LIMITS } from './cloudwatch.js';

@@ -3,7 +3,7 @@ import type { CallContext, EventPayload } from '@sdk-events/core';
 import { hasHeader, isValidHeaderValue, replaceHeader } from './headers.js';
 import { buildTraceparent, isTraceparent, randomTraceId } from './ids.js';
 import { resolveTraceIdOptions, type ResolvedTraceIdOptions, type TraceIdOptions } from './options.js';
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 import { currentTraceId } from './scope.js';
 
 /**

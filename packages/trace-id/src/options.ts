@@ -1,7 +1,7 @@
 import type { HttpRequest } from '@smithy/protocol-http';
 import type { CallContext } from '@sdk-events/core';
 import { isValidHeaderName, isValidHeaderValue } from './headers.js';
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 
 /** What a `value` function is told about the call it names. */
 export interface TraceIdCall {

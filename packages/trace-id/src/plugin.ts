@@ -1,7 +1,7 @@
 import type { EventHandler, EventHooks, EventsPlugin } from '@sdk-events/core';
 import { handlerFor } from './handler.js';
 import { resolveTraceIdOptions, type TraceIdOptions } from './options.js';
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 
 /** Options of `traceIdPlugin`: where to register, and the handler's options. */
 export interface TraceIdPluginOptions extends TraceIdOptions {

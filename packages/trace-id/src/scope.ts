@@ -1,4 +1,4 @@
-import { describeValue } from '@sdk-events/core';
+import { describeValue } from '@sdk-events/core/internal';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isValidHeaderValue } from './headers.js';
 

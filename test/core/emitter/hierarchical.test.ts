@@ -261,9 +261,9 @@ describe('HierarchicalEmitter (botocore test_hooks cases)', () => {
 
     it('the failed mixed registration changes nothing', async () => {
       emitter.register('foo', hook, { uniqueId: 'foo', uniqueIdUsesCount: true });
-      const version = emitter.version;
+      const before = emitter.handlersFor('foo.bar');
       expect(() => emitter.register('foo.bar', log.handler('other'), { uniqueId: 'foo' })).to.throw(TypeError);
-      expect(emitter.version).to.equal(version);
+      expect(emitter.handlersFor('foo.bar')).to.equal(before);
       expect(await emitted('foo.bar')).to.have.length(1);
     });
   });
@@ -414,9 +414,10 @@ describe('HierarchicalEmitter (botocore test_hooks cases)', () => {
       const mine = new MyEmitter({ lookupCacheSize: 4 });
       const copied = mine.copy();
       expect(copied).to.be.instanceOf(MyEmitter);
-      for (let i = 0; i < 10; i++) copied.handlersFor(`name.${i}`);
-      // A copy with the default size (1024) would hold all ten.
-      expect(copied.cachedEventNames).to.be.at.most(4);
+      const first = copied.handlersFor('name.0');
+      for (let i = 1; i < 10; i++) copied.handlersFor(`name.${i}`);
+      // A copy with the default size (1024) would still hold the first list.
+      expect(copied.handlersFor('name.0')).not.to.equal(first);
     });
 
     it('the copy keeps the order of registrations, wildcards included', async () => {

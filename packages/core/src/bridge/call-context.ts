@@ -1,5 +1,5 @@
 import type { HandlerExecutionContext } from '@smithy/types';
-import type { CallContext } from '../lifecycle/events.js';
+import type { CallContext } from '../lifecycle.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /** What a call's context proxy stands for: the SDK's context, the client, and what handlers wrote. */
@@ -44,11 +44,8 @@ const TRAPS: ProxyHandler<ContextParts> = {
  * `context.client` is the calling client, and what handlers write stays with
  * this call.
  *
- * A proxy, so that no SDK object changes: adding `client` to the SDK's
- * context, or making it the prototype of a per-call object, gives it a new
- * hidden class, and V8 turns the SDK's own accesses to it polymorphic or
- * slow (a prototype in dictionary mode) in every client of the process
- * (one experiment put that at about 1% of a call).
+ * A proxy, so that no SDK object changes: the SDK's context may be shared
+ * by concurrent calls (`cacheMiddleware`), and handlers' writes must not be.
  */
 export function newCallContext(sdk: HandlerExecutionContext, client: SmithyClientLike): CallContext {
   return new Proxy<ContextParts>({ sdk, client, written: {} }, TRAPS) as unknown as CallContext;

@@ -1,4 +1,3 @@
-import type { PayloadFor } from '../lifecycle/events.js';
 import { EVENT_ALIASES } from './aliases.js';
 import { EventNameAliaser } from './event-name-aliaser.js';
 import { HierarchicalEmitter } from './hierarchical-emitter.js';
@@ -10,6 +9,8 @@ import type {
   EventHooks,
   EventsPlugin,
   HandlerResponse,
+  KnownEvents,
+  PayloadFor,
   RegisterOptions,
   UntilResponseResult,
 } from './types.js';
@@ -29,15 +30,15 @@ import type {
  * events.register('after-call.logs.PutLogEvents', ({ eventName }) => console.log(eventName));
  * await events.emit('after-call.cloudwatch-logs.PutLogEvents'); // logs 'after-call.cloudwatch-logs.PutLogEvents'
  */
-export class AliasedEventEmitter implements EventHooks {
-  readonly #emitter: HierarchicalEmitter;
+export class AliasedEventEmitter<Events = KnownEvents> implements EventHooks<Events> {
+  readonly #emitter: HierarchicalEmitter<Events>;
   readonly #aliaser: EventNameAliaser;
 
   /**
    * @param emitter - the emitter to wrap (default: a new one); it may be shared and used directly too
    * @param aliases - old name → new name, applied first match in table order (default `EVENT_ALIASES`)
    */
-  constructor(emitter: HierarchicalEmitter = new HierarchicalEmitter(), aliases: Readonly<Record<string, string>> = EVENT_ALIASES) {
+  constructor(emitter: HierarchicalEmitter<Events> = new HierarchicalEmitter<Events>(), aliases: Readonly<Record<string, string>> = EVENT_ALIASES) {
     if (!(emitter instanceof HierarchicalEmitter)) {
       throw new TypeError(`AliasedEventEmitter: the emitter to wrap must be a HierarchicalEmitter, got ${describeValue(emitter)}`);
     }
@@ -46,7 +47,7 @@ export class AliasedEventEmitter implements EventHooks {
   }
 
   /** Advanced: the wrapped emitter, which sees names after aliasing. */
-  get emitter(): HierarchicalEmitter {
+  get emitter(): HierarchicalEmitter<Events> {
     return this.#emitter;
   }
 
@@ -61,17 +62,17 @@ export class AliasedEventEmitter implements EventHooks {
    * @example
    * events.register('before-call.apigateway', handler); // registered as before-call.api-gateway
    */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void {
+  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
     this.#emitter.register(this.#aliaser.alias(name, 'register'), handler as EventHandler<any>, options);
   }
 
   /** `HierarchicalEmitter.registerFirst` on the aliased name. */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void {
+  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
     this.#emitter.registerFirst(this.#aliaser.alias(name, 'registerFirst'), handler as EventHandler<any>, options);
   }
 
   /** `HierarchicalEmitter.registerLast` on the aliased name. */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void {
+  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
     this.#emitter.registerLast(this.#aliaser.alias(name, 'registerLast'), handler as EventHandler<any>, options);
   }
 
@@ -105,7 +106,7 @@ export class AliasedEventEmitter implements EventHooks {
    * wrapped emitter, with the same alias table (botocore's `copy.copy`).
    */
   copy(): this {
-    const Class = this.constructor as new (emitter: HierarchicalEmitter, aliases: Readonly<Record<string, string>>) => this;
+    const Class = this.constructor as new (emitter: HierarchicalEmitter<Events>, aliases: Readonly<Record<string, string>>) => this;
     return new Class(this.#emitter.copy(), this.#aliaser.aliases);
   }
 
@@ -116,7 +117,7 @@ export class AliasedEventEmitter implements EventHooks {
    * @example
    * eventsOf(client).use(loggingPlugin({ logger: console }));
    */
-  use(plugin: EventsPlugin<EventHooks>): this {
+  use(plugin: EventsPlugin<EventHooks<Events>>): this {
     this.#emitter[usePluginFor](plugin, this);
     return this;
   }
@@ -126,12 +127,7 @@ export class AliasedEventEmitter implements EventHooks {
     return this.#emitter[watchChanges](watcher);
   }
 
-  /** Advanced: the wrapped emitter's `version`. */
-  get version(): number {
-    return this.#emitter.version;
-  }
-
-  /** Advanced: `HierarchicalEmitter.handlersFor` on the aliased name. */
+  /** `HierarchicalEmitter.handlersFor` on the aliased name. */
   handlersFor(name: string): readonly EventHandler<any>[] {
     return this.#emitter.handlersFor(this.#aliaser.alias(name, 'handlersFor'));
   }
@@ -147,13 +143,9 @@ export class AliasedEventEmitter implements EventHooks {
     return this.#aliaser.alias(name, 'eventNameFor');
   }
 
-  /** Advanced: `HierarchicalEmitter.mayHaveHandlers` on the aliased prefix. */
+  /** `HierarchicalEmitter.mayHaveHandlers` on the aliased prefix. */
   mayHaveHandlers(prefix: string): boolean {
     return this.#emitter.mayHaveHandlers(this.#aliaser.alias(prefix, 'mayHaveHandlers', 'prefix'));
   }
 
-  /** Diagnostics: how many names the alias cache holds now (bounded, like the lookup cache). */
-  get cachedAliasNames(): number {
-    return this.#aliaser.cachedNames;
-  }
 }

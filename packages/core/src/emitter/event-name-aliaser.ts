@@ -2,7 +2,7 @@ import { BoundedCache } from './bounded-cache.js';
 import { describeValue, splitEventName } from './names.js';
 
 /** The default size of an aliaser's name cache. */
-export const DEFAULT_ALIAS_CACHE_SIZE = 1024;
+const DEFAULT_ALIAS_CACHE_SIZE = 1024;
 
 interface AliasRule {
   readonly oldPart: string;
@@ -49,11 +49,6 @@ export class EventNameAliaser {
     const aliased = this.#apply(name, splitEventName(name, method, what));
     this.#cache.set(name, aliased);
     return aliased;
-  }
-
-  /** How many names the cache holds now. */
-  get cachedNames(): number {
-    return this.#cache.size;
   }
 
   /** The table, as given (a frozen copy). */

@@ -1,7 +1,6 @@
-import type { PayloadFor } from '../lifecycle/events.js';
 import { checkHandler, checkOptions, checkPayload } from './arguments.js';
 import { BoundedCache } from './bounded-cache.js';
-import { dispatch } from './dispatch.js';
+import { callHandlers } from './dispatch.js';
 import { describeValue, splitEventName } from './names.js';
 import { usePlugin, usePluginFor } from './plugins.js';
 import { ChangeWatchers, watchChanges, type ChangeWatcher } from './change-watchers.js';
@@ -13,25 +12,17 @@ import type {
   EventPayload,
   EventsPlugin,
   HandlerResponse,
+  KnownEvents,
+  PayloadFor,
   RegisterOptions,
   UntilResponseResult,
 } from './types.js';
 import { UniqueIdRegistry } from './unique-ids.js';
 
-/** The default `lookupCacheSize`: how many event names' handler lists are remembered. */
-export const DEFAULT_LOOKUP_CACHE_SIZE = 1024;
+/** How many event names' handler lists an emitter remembers by default. */
+const DEFAULT_LOOKUP_CACHE_SIZE = 1024;
 
 type Handlers = readonly EventHandler<any>[];
-
-/**
- * A lookup cache entry: the list emit calls, and the same handlers frozen
- * for `handlersFor`. Two arrays because on node 20 reading a frozen array's
- * elements costs emit about 17 ns per 3 handlers, a third of calling them.
- */
-interface CachedHandlers {
-  readonly list: Handlers;
-  readonly frozen: Handlers;
-}
 
 /**
  * botocore's `HierarchicalEmitter`: handlers registered on dot-separated
@@ -56,12 +47,11 @@ interface CachedHandlers {
  * events.register('after-call.lambda', ({ eventName }) => console.log(eventName, 'done'));
  * await events.emit('after-call.lambda.Invoke', { parsed: {} });
  */
-export class HierarchicalEmitter implements EventHooks {
+export class HierarchicalEmitter<Events = KnownEvents> implements EventHooks<Events> {
   #trie = new PrefixTrie<EventHandler<any>>();
   #uniqueIds = new UniqueIdRegistry();
   #usedPlugins = new Set<string>();
-  readonly #lookupCache: BoundedCache<string, CachedHandlers>;
-  #version = 0;
+  readonly #lookupCache: BoundedCache<string, Handlers>;
   readonly #watchers = new ChangeWatchers();
 
   /** @param options - `lookupCacheSize`: see `EmitterOptions`. */
@@ -93,7 +83,7 @@ export class HierarchicalEmitter implements EventHooks {
    * events.register('before-send.*.Invoke', ({ request }) => console.log(request.path));
    * events.register('after-call', logCall, { uniqueId: 'call-logger' });
    */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void {
+  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
     this.#register('register', name, handler, options, 'middle');
   }
 
@@ -104,7 +94,7 @@ export class HierarchicalEmitter implements EventHooks {
    * @example
    * events.registerFirst('before-sign.cloudwatch', addHeaderFirst);
    */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void {
+  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
     this.#register('registerFirst', name, handler, options, 'first');
   }
 
@@ -115,7 +105,7 @@ export class HierarchicalEmitter implements EventHooks {
    * @example
    * events.registerLast('before-sign.cloudwatch.PutMetricData', gzipRequestBody);
    */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void {
+  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void {
     this.#register('registerLast', name, handler, options, 'last');
   }
 
@@ -157,15 +147,7 @@ export class HierarchicalEmitter implements EventHooks {
    * const delay = firstNonNullResponse(responses);
    */
   emit(name: string, payload?: object): Promise<HandlerResponse[]> {
-    const handlers = this.#lookup('emit', name).list;
-    const checked = checkPayload('emit', name, payload);
-    if (handlers.length === 0) return Promise.resolve([]);
-    try {
-      const responses = dispatch(handlers, withEventName(checked, name), false);
-      return Array.isArray(responses) ? Promise.resolve(responses) : responses;
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#emit('emit', name, payload, false);
   }
 
   /**
@@ -178,15 +160,7 @@ export class HierarchicalEmitter implements EventHooks {
    * const [, output] = await events.emitUntilResponse('before-call.s3.GetObject', { params });
    */
   emitUntilResponse(name: string, payload?: object): Promise<UntilResponseResult> {
-    const handlers = this.#lookup('emitUntilResponse', name).list;
-    const checked = checkPayload('emitUntilResponse', name, payload);
-    if (handlers.length === 0) return Promise.resolve([undefined, undefined]);
-    try {
-      const responses = dispatch(handlers, withEventName(checked, name), true);
-      return Array.isArray(responses) ? Promise.resolve(lastPair(responses)) : responses.then(lastPair);
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return this.#emit('emitUntilResponse', name, payload, true).then((responses) => responses.at(-1) ?? [undefined, undefined]);
   }
 
   /**
@@ -214,18 +188,9 @@ export class HierarchicalEmitter implements EventHooks {
    * @example
    * events.use(gzipPlugin()).use(traceIdPlugin());
    */
-  use(plugin: EventsPlugin<EventHooks>): this {
-    usePlugin(this.#usedPlugins, plugin, this);
+  use(plugin: EventsPlugin<EventHooks<Events>>): this {
+    usePlugin(this.#usedPlugins, plugin, this as EventHooks<any>);
     return this;
-  }
-
-  /**
-   * Advanced: a number that increments on every registration change that
-   * took effect (a handler added or removed). Equal numbers mean
-   * `handlersFor` and `mayHaveHandlers` still answer the same.
-   */
-  get version(): number {
-    return this.#version;
   }
 
   /**
@@ -238,18 +203,18 @@ export class HierarchicalEmitter implements EventHooks {
   }
 
   /**
-   * Advanced: the handlers `emit(name)` would call now, in order (from the
+   * The handlers `emit(name)` would call now, in order (from the
    * lookup cache). The array is frozen.
    *
    * @example
    * if (events.handlersFor('before-sign.s3.PutObject').length === 0) skipTheWork();
    */
   handlersFor(name: string): readonly EventHandler<any>[] {
-    return this.#lookup('handlersFor', name).frozen;
+    return this.#lookup('handlersFor', name);
   }
 
   /**
-   * Advanced: `false` only when no registration can receive an event named
+   * `false` only when no registration can receive an event named
    * `prefix` or starting with `prefix.`; `true` when one may (it errs on the
    * side of `true` only for globs that can match nothing).
    *
@@ -260,18 +225,13 @@ export class HierarchicalEmitter implements EventHooks {
     return this.#trie.mayHaveItems(splitEventName(prefix, 'mayHaveHandlers', 'prefix'));
   }
 
-  /** Diagnostics: how many event names the lookup cache holds now (never more than `lookupCacheSize`). */
-  get cachedEventNames(): number {
-    return this.#lookupCache.size;
-  }
-
   /** @internal Package-internal: see `watchChanges`. */
   [watchChanges](watcher: ChangeWatcher): () => void {
     return this.#watchers.add(watcher);
   }
 
   /** @internal Package-internal: see `usePluginFor`. */
-  [usePluginFor](plugin: unknown, events: EventHooks): void {
+  [usePluginFor](plugin: unknown, events: EventHooks<any>): void {
     usePlugin(this.#usedPlugins, plugin, events);
   }
 
@@ -285,44 +245,24 @@ export class HierarchicalEmitter implements EventHooks {
     this.#changed();
   }
 
-  #lookup(method: string, name: string): CachedHandlers {
-    let cached = this.#lookupCache.get(name);
-    if (cached === undefined) {
-      const list = this.#trie.prefixSearch(splitEventName(name, method));
-      cached = { list, frozen: Object.freeze(list.slice()) };
-      this.#lookupCache.set(name, cached);
+  #lookup(method: string, name: string): Handlers {
+    let handlers = this.#lookupCache.get(name);
+    if (handlers === undefined) {
+      handlers = Object.freeze(this.#trie.prefixSearch(splitEventName(name, method)));
+      this.#lookupCache.set(name, handlers);
     }
-    return cached;
+    return handlers;
+  }
+
+  /** Bad arguments throw at once; handlers' failures reject the promise. */
+  #emit(method: string, name: string, payload: unknown, stopOnResponse: boolean): Promise<HandlerResponse[]> {
+    const handlers = this.#lookup(method, name);
+    const checked = checkPayload(method, name, payload);
+    return callHandlers(handlers, { ...checked, eventName: name }, stopOnResponse);
   }
 
   #changed(): void {
-    this.#version++;
     this.#lookupCache.clear();
     this.#watchers.notify();
   }
-}
-
-function lastPair(responses: HandlerResponse[]): UntilResponseResult {
-  return responses[responses.length - 1]!;
-}
-
-/** Called as `hasOwnProperty.call(object, key)` inside a for-in over `object`: see `withEventName`. */
-const hasOwnProperty = Object.prototype.hasOwnProperty;
-
-/**
- * `{ ...payload, eventName }`, written so V8 keeps it on a fast path. On
- * node 20 an object spread followed by a key the source does not have
- * leaves CloneObjectIC's fast path (0.6–1 µs per emit, most of an emit's
- * cost); a for-in copy into a fresh literal costs ~13 ns. The own-key test
- * is `hasOwnProperty.call` because TurboFan turns that form, inside a for-in
- * over the same object, into a check of the enum cache; `Object.hasOwn` is
- * a real call per key (~35 ns more per emit, measured).
- */
-function withEventName(payload: object | undefined, eventName: string): EventPayload {
-  const event = {} as EventPayload;
-  if (payload !== undefined) {
-    for (const key in payload) if (hasOwnProperty.call(payload, key)) event[key] = (payload as Record<string, unknown>)[key];
-  }
-  event.eventName = eventName;
-  return event;
 }

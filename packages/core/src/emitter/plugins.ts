@@ -7,7 +7,7 @@ import type { EventHooks, EventsPlugin } from './types.js';
  * `register` runs, so a plugin that uses itself does not loop, and given
  * back if `register` throws, so a failed plugin can be used again.
  */
-export function usePlugin(used: Set<string>, plugin: unknown, events: EventHooks): void {
+export function usePlugin(used: Set<string>, plugin: unknown, events: EventHooks<any>): void {
   if (plugin === null || typeof plugin !== 'object') {
     throw new TypeError(`use: a plugin must be an object { name, register(events) }, got ${describeValue(plugin)}`);
   }

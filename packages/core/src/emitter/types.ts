@@ -1,8 +1,6 @@
-import type { PayloadFor } from '../lifecycle/events.js';
-
 /**
  * The payload every handler receives: `eventName` is the name that was
- * emitted; the other members depend on the event (see `LifecycleEventMap`).
+ * emitted; the other members depend on the event.
  */
 export interface EventPayload {
   /** The full name that was emitted, e.g. `before-sign.cloudwatch.PutMetricData`. */
@@ -28,6 +26,9 @@ export interface RegisterOptions {
 /** One handler's response to an emit: `[handler, response]`, as botocore's `emit` returns. */
 export type HandlerResponse = [handler: EventHandler<any>, response: unknown];
 
+/** What `emitUntilResponse` resolves to: the last `[handler, response]` pair, or `[undefined, undefined]` when no handler ran. */
+export type UntilResponseResult = [handler: EventHandler<any> | undefined, response: unknown];
+
 /**
  * A plugin: a named bundle of registrations. `events.use(plugin)` calls
  * `register(events)` once per plugin name per emitter.
@@ -41,20 +42,34 @@ export interface EventsPlugin<E = any> {
 
 /** Options of `new HierarchicalEmitter(options)`. */
 export interface EmitterOptions {
-  /**
-   * How many event names the lookup cache remembers (the handler list of
-   * each); the least recently emitted are forgotten beyond it. Default 1024.
-   */
+  /** How many event names' handler lists the emitter remembers between registration changes. Default 1024. */
   lookupCacheSize?: number;
 }
 
-/** What `emitUntilResponse` resolves to: the last `[handler, response]` pair, or `[undefined, undefined]` when no handler ran. */
-export type UntilResponseResult = [handler: EventHandler<any> | undefined, response: unknown];
+/**
+ * Payload types by event type (the first segment of a name), for emitters
+ * created without a type argument. Empty here: the emitter knows no event;
+ * `@sdk-events/core`'s lifecycle module adds the AWS request lifecycle to it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface
+export interface KnownEvents {}
+
+/** The first dot-separated segment of a name type. */
+type FirstSegment<N extends string> = N extends `${infer Head}.${string}` ? Head : N;
+
+/**
+ * The payload type a handler registered on `N` receives: `Events[type]` when
+ * the first segment of `N` is an event type of `Events`, else the generic
+ * `EventPayload`.
+ */
+export type PayloadFor<N extends string, Events = KnownEvents> = FirstSegment<N> extends keyof Events
+  ? Events[FirstSegment<N>]
+  : EventPayload;
 
 /**
  * The API both `HierarchicalEmitter` and `AliasedEventEmitter` provide
- * (botocore's `BaseEventHooks`, plus `use` and the advanced members the
- * bridge reads). Type a plugin's `register(events)` parameter with it.
+ * (botocore's `BaseEventHooks`, plus `use` and two read-only queries).
+ * Type a plugin's `register(events)` parameter with it.
  *
  * @example
  * const retryLogger: EventsPlugin<EventHooks> = {
@@ -64,13 +79,13 @@ export type UntilResponseResult = [handler: EventHandler<any> | undefined, respo
  *   },
  * };
  */
-export interface EventHooks {
+export interface EventHooks<Events = KnownEvents> {
   /** Registers `handler` for `name` and every name below it; see `HierarchicalEmitter.register`. */
-  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void;
+  register<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void;
   /** Like `register`, in the group called before `register`'s handlers of the same name. */
-  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void;
+  registerFirst<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void;
   /** Like `register`, in the group called after `register`'s handlers of the same name. */
-  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N>>, options?: RegisterOptions): void;
+  registerLast<N extends string>(name: N, handler: EventHandler<PayloadFor<N, Events>>, options?: RegisterOptions): void;
   /** Removes a registration by handler or by `uniqueId`; a silent no-op when there is none. */
   unregister(name: string, handler?: EventHandler<never> | null, options?: RegisterOptions): void;
   /** Calls every handler of `name` in order, each awaited; resolves to their `[handler, response]` pairs. */
@@ -78,13 +93,11 @@ export interface EventHooks {
   /** Like `emit`, stopping at the first response that is not `null`/`undefined`. */
   emitUntilResponse(name: string, payload?: object): Promise<UntilResponseResult>;
   /** Registers a plugin once per plugin name; returns the emitter. */
-  use(plugin: EventsPlugin<EventHooks>): this;
+  use(plugin: EventsPlugin<EventHooks<Events>>): this;
   /** An independent emitter of the same class with the same registrations. */
-  copy(): EventHooks;
-  /** Advanced: increments on every registration change that took effect. */
-  readonly version: number;
-  /** Advanced: the handlers `emit(name)` would call, in order. */
+  copy(): EventHooks<Events>;
+  /** The handlers `emit(name)` would call now, in order. */
   handlersFor(name: string): readonly EventHandler<any>[];
-  /** Advanced: `false` only when no registration can receive `prefix` or any name below it. */
+  /** `false` only when no registration can receive `prefix` or any name below it. */
   mayHaveHandlers(prefix: string): boolean;
 }

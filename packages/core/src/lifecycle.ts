@@ -1,8 +1,18 @@
 import type { HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { HandlerExecutionContext } from '@smithy/types';
-import type { EventPayload } from '../emitter/types.js';
-import type { UNSIGNED } from './unsigned.js';
-import type { SmithyClientLike } from '../bridge/smithy-client.js';
+import type { EventPayload } from './emitter/types.js';
+import type { SmithyClientLike } from './bridge/smithy-client.js';
+
+/**
+ * What a `choose-signer` handler returns to send the call unsigned
+ * (botocore's `botocore.UNSIGNED`): no credentials are looked up and nothing
+ * is signed. `before-sign` handlers then see it as their `signatureVersion`,
+ * as they do for operations modelled without auth.
+ *
+ * @example
+ * events.register('choose-signer.s3', () => UNSIGNED);
+ */
+export const UNSIGNED: unique symbol = Symbol.for('sdk-events.UNSIGNED');
 
 /** What the bridge tells handlers about the operation being called (botocore's `OperationModel`, in part). */
 export interface OperationModel {
@@ -29,15 +39,17 @@ export type CallContext = HandlerExecutionContext &
 export interface PlainHttpResponse {
   statusCode: number;
   headers?: Record<string, string>;
-  body?: string | Uint8Array | NodeJS.ReadableStream | ReadableStream | undefined;
+  body?: string | Uint8Array | AsyncIterable<Uint8Array> | ReadableStream | undefined;
 }
 
 /**
- * The signature version, named as botocore names it (`v4`, `s3v4`, `v4a`, `bearer`);
- * `null` when the operation is modelled without auth; `UNSIGNED` when a
- * `choose-signer` handler chose to send this attempt unsigned.
+ * The signature version, named as botocore names it: `v4`, `s3v4`, `v4a`,
+ * `bearer`; a presign (`getSignedUrl`) ends in `-query` (`v4-query` in
+ * `choose-signer`, `s3v4-query` in `before-sign`); `UNSIGNED` when the
+ * operation is modelled without auth or a `choose-signer` handler chose to
+ * send the call unsigned.
  */
-export type SignatureVersion = string | null | typeof UNSIGNED;
+export type SignatureVersion = string | typeof UNSIGNED;
 
 /**
  * The payload of each lifecycle event type, by event type (the first
@@ -105,14 +117,8 @@ export const LIFECYCLE_EVENT_TYPES: readonly LifecycleEventType[] = [
   'after-call-error',
 ];
 
-/** The first dot-separated segment of a name type. */
-type FirstSegment<N extends string> = N extends `${infer Head}.${string}` ? Head : N;
-
-/**
- * The payload type a handler registered on `N` receives: the lifecycle
- * payload when `N`'s first segment is a lifecycle event type, otherwise a
- * generic `EventPayload`.
- */
-export type PayloadFor<N extends string> = FirstSegment<N> extends LifecycleEventType
-  ? LifecycleEventMap[FirstSegment<N>]
-  : EventPayload;
+// Every emitter created without a type argument knows the lifecycle's payloads by name.
+declare module './emitter/types.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-interface
+  interface KnownEvents extends LifecycleEventMap {}
+}
