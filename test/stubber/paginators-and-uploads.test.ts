@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { ListMetricsCommand, paginateListMetrics } from '@aws-sdk/client-cloudwatch';
-import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, PutObjectCommand, UploadPartCommand, paginateListObjectsV2, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { CompleteMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand, PutObjectCommand, UploadPartCommand, paginateListObjectsV2, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ANY, Stubber } from '@sdk-events/stubber';
 import { cloudWatchClient, s3Client } from '../helpers/clients.js';
 import { useInspector } from '../helpers/inspector.js';
@@ -69,6 +70,23 @@ describe('stubber: paginators and lib-storage uploads', () => {
     stubber.addResponse(PutObjectCommand, { ETag: '"small"' }, { Bucket: 'b', Key: 'small.txt', Body: ANY });
     const result = await new Upload({ client: s3, params: { Bucket: 'b', Key: 'small.txt', Body: 'tiny' } }).done();
     expect(result.ETag).to.equal('"small"');
+    stubber.assertNoPendingResponses();
+  });
+});
+
+describe('stubber: presigned URLs', () => {
+  const inspector = useInspector();
+
+  it('getSignedUrl is not a call: it takes nothing from the queue and is not in calls, as botocore skips presigns', async () => {
+    const s3 = s3Client(inspector.url);
+    const stubber = new Stubber(s3).activate();
+    const early = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 60 });
+    expect(early, 'with nothing queued').to.match(/X-Amz-Signature=[0-9a-f]{64}/);
+    stubber.addResponse(GetObjectCommand, {});
+    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'b', Key: 'k' }), { expiresIn: 60 });
+    expect(url).to.match(/X-Amz-Signature=[0-9a-f]{64}/);
+    expect(stubber.calls).to.deep.equal([]);
+    await s3.send(new GetObjectCommand({ Bucket: 'b', Key: 'k' }));
     stubber.assertNoPendingResponses();
   });
 });

@@ -38,10 +38,14 @@ type Stub = { operation: ResolvedOperation; expectedParams: object | undefined }
 
 /** What the stubber keeps about a call in flight, in the call's `context`. */
 interface CallRecord {
+  /** The call as `calls` lists it. */
+  readonly entry: StubbedCall;
   readonly operation: string;
   readonly params: Record<string, unknown>;
   /** The stub this call's parameters were last checked against. */
   checked: Stub | undefined;
+  /** What `before-parameter-build` found wrong: thrown from the call's next event (a presign's never is). */
+  problem: unknown;
   attempts: number;
 }
 
@@ -216,24 +220,50 @@ export class Stubber {
   }
 
   // before-parameter-build, first: record the call, check it against the queue (botocore's _assert_expected_params).
+  // A presign (getSignedUrl) emits before-parameter-build too, and is told apart only at choose-signer
+  // (a `-query` signature version): so what is wrong is thrown from the call's next event, not here.
   readonly #checkCall = ({ params, model, context }: LifecycleEventMap['before-parameter-build']): void => {
     if (!this.#serves(context)) return;
-    const call: CallRecord = { operation: model.name, params: { ...params }, checked: undefined, attempts: 0 };
-    this.#calls.push({ operation: call.operation, params: call.params });
+    const entry: StubbedCall = { operation: model.name, params: { ...params } };
+    const call: CallRecord = { entry, operation: entry.operation, params: entry.params, checked: undefined, problem: undefined, attempts: 0 };
+    this.#calls.push(entry);
     context[this.#callKey] = call;
-    this.#expect(call);
+    try {
+      this.#expect(call);
+    } catch (problem) {
+      call.problem = problem;
+    }
   };
 
-  // choose-signer: a call answered at before-call needs no credentials and no signature.
-  readonly #chooseSigner = ({ context }: LifecycleEventMap['choose-signer']): typeof UNSIGNED | undefined => {
+  /** The call `context` belongs to, once it is known not to be a presign; throws what `before-parameter-build` found. */
+  #callOf(context: CallContext): CallRecord | undefined {
     const call = context[this.#callKey] as CallRecord | undefined;
+    if (call?.problem !== undefined) throw call.problem;
+    return call;
+  }
+
+  // choose-signer: a presign is forgotten (botocore's stubber skips presigns: nothing is sent);
+  // a call answered at before-call needs no credentials and no signature.
+  readonly #chooseSigner = ({ context, signatureVersion }: LifecycleEventMap['choose-signer']): typeof UNSIGNED | undefined => {
+    if (typeof signatureVersion === 'string' && signatureVersion.endsWith('-query')) {
+      this.#forget(context);
+      return undefined;
+    }
+    const call = this.#callOf(context);
     const next = this.#queue[0];
     return call && next && next.kind !== 'http' && next.operation.name === call.operation ? UNSIGNED : undefined;
   };
 
+  #forget(context: CallContext): void {
+    const call = context[this.#callKey] as CallRecord | undefined;
+    if (!call) return;
+    delete context[this.#callKey];
+    this.#calls.splice(this.#calls.indexOf(call.entry), 1);
+  }
+
   // before-call: output and client error stubs answer here; an HTTP stub lets the call go on to before-send.
   readonly #answerCall = ({ context }: LifecycleEventMap['before-call']): Record<string, unknown> | undefined => {
-    const call = context[this.#callKey] as CallRecord | undefined;
+    const call = this.#callOf(context);
     if (!call) return undefined;
     const stub = this.#expect(call);
     if (stub.kind === 'http') return undefined;
@@ -248,7 +278,7 @@ export class Stubber {
 
   // before-send, last: an HTTP stub answers this attempt.
   readonly #answerAttempt = ({ context }: LifecycleEventMap['before-send']): HttpResponseStub | undefined => {
-    const call = context[this.#callKey] as CallRecord | undefined;
+    const call = this.#callOf(context);
     if (!call) return undefined;
     call.attempts += 1;
     const stub = this.#expect(call);
