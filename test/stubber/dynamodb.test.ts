@@ -83,7 +83,7 @@ describe('stubber: DynamoDB and DynamoDBDocumentClient (clients sharing one midd
     stubber.assertNoPendingResponses();
   });
 
-  it('works whichever of the two clients eventsOf saw first (needs the bridge: shared stacks)', async () => {
+  it('works whichever of the two clients eventsOf saw first', async () => {
     const { ddb, doc } = clients();
     const seen: string[] = [];
     eventsOf(ddb).register('after-call.dynamodb', ({ model }) => {

@@ -28,7 +28,7 @@ describe('stubber: addResponse answers at before-call', () => {
     stubber.assertNoPendingResponses();
   });
 
-  it('returns the output with $metadata, as every v3 output has (needs the bridge: $metadata on before-call outputs)', async () => {
+  it('returns the output with $metadata, as every v3 output has', async () => {
     const cw = cloudWatchClient(inspector.url);
     const stubber = new Stubber(cw).activate();
     stubber.addResponse(ListMetricsCommand, { Metrics: [] });

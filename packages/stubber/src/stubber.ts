@@ -74,10 +74,11 @@ export class Stubber {
   readonly #queue: Stub[] = [];
   readonly #calls: StubbedCall[] = [];
   readonly #callKey = Symbol('sdk-events stubber call');
+  /** The emitter the stubber's handlers are registered on while it is active. */
   #events: AliasedEventEmitter | undefined;
 
   constructor(client: SmithyClientLike) {
-    this.#events = eventsOf(client); // checks the client, and names the problem if it is not one
+    eventsOf(client); // checks the client, and names the problem if it is not one
     this.client = client;
   }
 
@@ -151,7 +152,8 @@ export class Stubber {
     const current = activeByStack.get(stack);
     if (current === this) return this;
     if (current) throw new Error('Stubber.activate: another Stubber is already active on this client (or on a client sharing its middleware stack); deactivate it first');
-    const events = (this.#events ??= eventsOf(this.client));
+    // The client's emitter as it is now: attachEvents may have given it another since.
+    const events = (this.#events = eventsOf(this.client));
     events.registerFirst('before-parameter-build.*.*', this.#checkCall);
     // The answers come last of all handlers of their event (the least specific name, registerLast),
     // so every other handler sees the call first; botocore's come first, on before-call.*.*.
