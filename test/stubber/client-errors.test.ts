@@ -62,6 +62,22 @@ describe('stubber: addClientError throws the modelled exception', () => {
     expect(fields(stubbed)).to.deep.equal(fields(parsed));
   });
 
+  it('CloudWatch (awsQuery-compatible): the same fields as the SDK parses, Code, Type and Error included', async () => {
+    const stubbed = cloudWatchClient(inspector.url);
+    new Stubber(stubbed).activate().addClientError('ListMetrics', { code: 'ResourceNotFound', message: 'gone', response: { $metadata: { requestId: 'r1' } } });
+    const wire = cloudWatchClient(inspector.url, { maxAttempts: 1 });
+    new Stubber(wire).activate().addHttpResponse('ListMetrics', {
+      statusCode: 404,
+      headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'ResourceNotFound;Sender', 'x-amzn-requestid': 'r1' },
+      body: JSON.stringify({ __type: 'com.amazonaws.cloudwatch#ResourceNotFound', message: 'gone' }),
+    });
+    const errors = [await failureOf(stubbed.send(new ListMetricsCommand({}))), await failureOf(wire.send(new ListMetricsCommand({})))];
+    const fields = (e: any) => ({ name: e.name, message: e.message, $fault: e.$fault, status: e.$metadata.httpStatusCode, requestId: e.$metadata.requestId, Code: e.Code, Type: e.Type, Error: e.Error, RequestId: e.RequestId });
+    for (const error of errors) expect(error).to.be.instanceOf(ResourceNotFound);
+    expect(fields(errors[0])).to.deep.equal(fields(errors[1]));
+    expect(errors[0].Error).to.deep.equal({ Code: 'ResourceNotFound', Type: 'Sender', Message: 'gone' });
+  });
+
   it('the status defaults to what the model gives the error (404 for CloudWatch ResourceNotFound), else 400 as botocore', async () => {
     const cw = cloudWatchClient(inspector.url);
     const stubber = new Stubber(cw).activate();
@@ -105,7 +121,7 @@ describe('stubber: addClientError throws the modelled exception', () => {
     const conditional = await failureOf(ddb.send(new PutItemCommand({ TableName: 'T', Item: { id: { S: 'a' } }, ConditionExpression: 'attribute_not_exists(id)' })));
     expect(conditional).to.be.instanceOf(ConditionalCheckFailedException).and.instanceOf(DynamoDBServiceException);
     expect(conditional.Item).to.deep.equal({ id: { S: 'a' } });
-    expect(conditional.$metadata).to.deep.equal({ httpStatusCode: 400, requestId: 'req-1' });
+    expect(conditional.$metadata).to.deep.equal({ httpStatusCode: 400, attempts: 0, totalRetryDelay: 0, requestId: 'req-1' });
 
     const canceled = await failureOf(ddb.send(new TransactWriteItemsCommand({ TransactItems: [] })));
     expect(canceled).to.be.instanceOf(TransactionCanceledException);

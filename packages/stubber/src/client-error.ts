@@ -50,11 +50,26 @@ export function buildClientError(client: { config?: unknown }, operation: Operat
   const httpStatusCode = spec.httpStatusCode ?? queryStatus ?? traits.httpError ?? 400;
   const $fault = traits.error ?? (httpStatusCode >= 500 ? 'server' : 'client');
   const { $metadata: extraMetadata, ...fields } = spec.response ?? {};
-  const $metadata = { httpStatusCode, ...(extraMetadata as object | undefined) };
+  // As the bridge gives a before-call output: no request was sent.
+  const $metadata: Record<string, unknown> = { httpStatusCode, attempts: 0, totalRetryDelay: 0, ...(extraMetadata as object | undefined) };
   const message = spec.message ?? '';
   const Ctor = modelled?.ctor ?? baseExceptionOf(registries);
   const exception = Ctor ? new Ctor({ name: spec.code, $fault, $metadata, message }) : Object.assign(new Error(message), { name: spec.code });
-  return Object.assign(exception, { $fault, $metadata, message }, fields);
+  Object.assign(exception, { $fault, $metadata, message });
+  if ((client.config as any)?.protocolSettings?.awsQueryCompatible === true) {
+    Object.assign(exception, queryCompatibleFields(traits.awsQueryError?.[0] ?? spec.code, $fault, message, $metadata['requestId']));
+  }
+  return Object.assign(exception, fields);
+}
+
+/**
+ * What the SDK adds to errors of services that moved from the awsQuery
+ * protocol (CloudWatch, SQS, …), so code written for their old errors works:
+ * `Code`, `Type` and `Error: { Code, Type, Message }`, and `RequestId`.
+ */
+function queryCompatibleFields(Code: string, $fault: string, Message: string, requestId: unknown) {
+  const Type = $fault === 'server' ? 'Receiver' : 'Sender';
+  return { Error: { Code, Type, Message }, Code, Type, ...(requestId === undefined ? {} : { RequestId: requestId }) };
 }
 
 /**
