@@ -1,6 +1,6 @@
 import { eventsOf, UNSIGNED, type AliasedEventEmitter, type CallContext, type LifecycleEventMap, type SmithyClientLike } from '@sdk-events/core';
 import { SMITHY_CONTEXT_KEY } from '@smithy/types';
-import type { ANY, Expected } from './any.js';
+import type { Expected } from './any.js';
 import { buildClientError, type ClientErrorSpec } from './client-error.js';
 import { disposeSymbol } from './dispose.js';
 import { StubAssertionError, StubResponseError, UnStubbedResponseError } from './errors.js';
@@ -19,7 +19,7 @@ import {
 import { firstDifference, resolveAny } from './params-match.js';
 
 /** Expected parameters of a call with input `I`: each member may be `ANY`, at any depth. */
-export type ExpectedParams<I> = { [K in keyof I]?: Expected<I[K]> | typeof ANY };
+export type ExpectedParams<I> = { [K in keyof I]?: Expected<I[K]> };
 
 /** One call made while the stubber was active: its operation and its parameters as the caller passed them. */
 export interface StubbedCall {
@@ -37,11 +37,7 @@ type Stub = { operation: ResolvedOperation; expectedParams: object | undefined }
 );
 
 /** What the stubber keeps about a call in flight, in the call's `context`. */
-interface CallRecord {
-  /** The call as `calls` lists it. */
-  readonly entry: StubbedCall;
-  readonly operation: string;
-  readonly params: Record<string, unknown>;
+interface CallRecord extends StubbedCall {
   /** The stub this call's parameters were last checked against. */
   checked: Stub | undefined;
   /** What `before-parameter-build` found wrong: thrown from the call's next event (a presign's never is). */
@@ -72,7 +68,7 @@ export class Stubber {
   /** The client whose calls this stubber answers (and any client sharing its middleware stack). */
   readonly client: SmithyClientLike;
   readonly #queue: Stub[] = [];
-  readonly #calls: StubbedCall[] = [];
+  readonly #calls: CallRecord[] = [];
   readonly #callKey = Symbol('sdk-events stubber call');
   /** The emitter the stubber's handlers are registered on while it is active. */
   #events: AliasedEventEmitter | undefined;
@@ -192,7 +188,7 @@ export class Stubber {
 
   /** Every call made while active, in order: operation and parameters, including calls that failed a check. */
   get calls(): readonly StubbedCall[] {
-    return [...this.#calls];
+    return this.#calls.map(({ operation, params }) => ({ operation, params }));
   }
 
   #push(stub: Stub): this {
@@ -226,9 +222,8 @@ export class Stubber {
   // (a `-query` signature version): so what is wrong is thrown from the call's next event, not here.
   readonly #checkCall = ({ params, model, context }: LifecycleEventMap['before-parameter-build']): void => {
     if (!this.#serves(context)) return;
-    const entry: StubbedCall = { operation: model.name, params: { ...params } };
-    const call: CallRecord = { entry, operation: entry.operation, params: entry.params, checked: undefined, problem: undefined, attempts: 0 };
-    this.#calls.push(entry);
+    const call: CallRecord = { operation: model.name, params: { ...params }, checked: undefined, problem: undefined, attempts: 0 };
+    this.#calls.push(call);
     context[this.#callKey] = call;
     try {
       this.#expect(call);
@@ -260,7 +255,7 @@ export class Stubber {
     const call = context[this.#callKey] as CallRecord | undefined;
     if (!call) return;
     delete context[this.#callKey];
-    this.#calls.splice(this.#calls.indexOf(call.entry), 1);
+    this.#calls.splice(this.#calls.indexOf(call), 1);
   }
 
   // before-call: output and client error stubs answer here; an HTTP stub lets the call go on to before-send.
