@@ -129,5 +129,9 @@ describe('stubber: addResponse answers at before-call', () => {
     expect(() => stubber.addResponse('ListMetrics', null as any)).to.throw(TypeError, 'addResponse: the output must be an object; got null');
     expect(() => stubber.addResponse('ListMetrics', {}, 'Namespace' as any)).to.throw(TypeError, 'addResponse: expectedParams must be an object of parameters');
     expect(() => new Stubber({} as any)).to.throw(TypeError, 'the client has no send() method');
+    expect(() => stubber.addResponse(GetFunctionCommand as any, {})).to.throw(
+      TypeError,
+      'addResponse: GetFunction is not an operation of this client (the command is of com.amazonaws.lambda, the client of com.amazonaws.cloudwatch)',
+    );
   });
 });

@@ -90,7 +90,7 @@ export class Stubber {
   addResponse<C extends CommandClass>(operation: C, output: OutputOf<C>, expectedParams?: ExpectedParams<InputOf<C>>): this;
   addResponse(operation: string, output: Record<string, unknown>, expectedParams?: Record<string, unknown>): this;
   addResponse(operation: OperationRef, output: object, expectedParams?: object): this {
-    const resolved = resolveOperation(operation, 'addResponse');
+    const resolved = this.#resolve(operation, 'addResponse');
     const problem = outputProblem(resolved, output);
     if (problem) throw new TypeError(`addResponse: ${problem}`);
     return this.#push({ kind: 'output', operation: resolved, output: output as Record<string, unknown>, expectedParams: checkParams(expectedParams, 'addResponse') });
@@ -108,7 +108,7 @@ export class Stubber {
   addClientError<C extends CommandClass>(operation: C, error: ClientErrorSpec<ExpectedParams<InputOf<C>>>): this;
   addClientError(operation: string, error: ClientErrorSpec): this;
   addClientError(operation: OperationRef, error: ClientErrorSpec<object>): this {
-    const resolved = resolveOperation(operation, 'addClientError');
+    const resolved = this.#resolve(operation, 'addClientError');
     if (typeof error?.code !== 'string' || error.code === '') throw new TypeError('addClientError: the error needs a code, e.g. { code: "ResourceNotFoundException" }');
     const status = error.httpStatusCode;
     if (status !== undefined && (!Number.isInteger(status) || status < 300 || status > 599))
@@ -131,7 +131,7 @@ export class Stubber {
   addHttpResponse<C extends CommandClass>(operation: C, response: HttpResponseStub, expectedParams?: ExpectedParams<InputOf<C>>): this;
   addHttpResponse(operation: string, response: HttpResponseStub, expectedParams?: Record<string, unknown>): this;
   addHttpResponse(operation: OperationRef, response: HttpResponseStub, expectedParams?: object): this {
-    const resolved = resolveOperation(operation, 'addHttpResponse');
+    const resolved = this.#resolve(operation, 'addHttpResponse');
     checkHttpResponse(response, 'addHttpResponse');
     return this.#push({ kind: 'http', operation: resolved, response, expectedParams: checkParams(expectedParams, 'addHttpResponse') });
   }
@@ -189,6 +189,16 @@ export class Stubber {
   /** Every call made while active, in order: operation and parameters, including calls that failed a check. */
   get calls(): readonly StubbedCall[] {
     return this.#calls.map(({ operation, params }) => ({ operation, params }));
+  }
+
+  /** The operation `ref` names; a command class of another service is a TypeError (botocore: "does not have method"). */
+  #resolve(ref: OperationRef, method: string): ResolvedOperation {
+    const resolved = resolveOperation(ref, method);
+    const theirs = resolved.schema?.[1];
+    const ours: unknown = (this.client.config as any).protocolSettings?.defaultNamespace;
+    if (theirs !== undefined && typeof ours === 'string' && theirs !== ours)
+      throw new TypeError(`${method}: ${resolved.name} is not an operation of this client (the command is of ${theirs}, the client of ${ours})`);
+    return resolved;
   }
 
   #push(stub: Stub): this {
