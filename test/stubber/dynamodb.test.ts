@@ -95,7 +95,7 @@ describe('stubber: DynamoDB and DynamoDBDocumentClient (clients sharing one midd
     expect(seen).to.deep.equal(['GetItem']);
   });
 
-  it('needs no credentials for output stubs, account-id endpoints included (needs the bridge: choose-signer UNSIGNED before the identity is resolved)', async () => {
+  it('needs no credentials for output stubs, account-id endpoints included (needs core: DynamoDB resolves its endpoint AccountId from the credentials before any event can answer; botocore\'s Stubber blanks it at before-endpoint-resolution)', async () => {
     const ddb = new DynamoDBClient({
       region: 'us-east-1',
       credentials: async () => {

@@ -120,7 +120,7 @@ describe('stubber: activation, disposal, calls and pending responses', () => {
     expect(inspector.records).to.have.length(2);
   });
 
-  describe('output and error stubs need no credentials (needs the bridge: choose-signer UNSIGNED before the identity is resolved)', () => {
+  describe('output and error stubs need no credentials', () => {
     const noCredentials = async () => {
       throw new Error('no credentials in this test');
     };
