@@ -4,6 +4,7 @@ import { GetFunctionCommand, ResourceNotFoundException } from '@aws-sdk/client-l
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { eventsOf } from '@sdk-events/core';
 import { computeChecksum } from '@sdk-events/inspector';
+import { payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { StubAssertionError, StubResponseError, Stubber, UnStubbedResponseError } from '@sdk-events/stubber';
 import { cloudWatchClient, lambdaClient, s3Client } from '../helpers/clients.js';
 import { useInspector } from '../helpers/inspector.js';
@@ -116,6 +117,18 @@ describe('stubber: addHttpResponse answers each attempt at before-send', () => {
     const error = await retried.send(putMetricData()).catch((e) => e);
     expect(error).to.be.instanceOf(StubAssertionError);
     expect(error.message).to.contain("First difference at Namespace: expected 'Other', received 'App'.");
+  });
+
+  it('a plugin that splits a call into several requests (payload-guard) takes one HTTP stub per request', async () => {
+    const cw = cloudWatchClient(inspector.url);
+    eventsOf(cw).use(payloadGuardPlugin());
+    const stubber = new Stubber(cw).activate();
+    for (let i = 0; i < 3; i++) stubber.addHttpResponse('PutMetricData', { statusCode: 200, body: '{}' });
+    const MetricData = Array.from({ length: 2500 }, (_, i) => ({ MetricName: `m${i}`, Value: i }));
+    const output = await cw.send(new PutMetricDataCommand({ Namespace: 'App', MetricData }));
+    expect(payloadGuardReportOf(output)?.requests).to.have.length(3);
+    stubber.assertNoPendingResponses();
+    expect(inspector.records).to.have.length(0);
   });
 
   it('names what is wrong with a response it is given', () => {
