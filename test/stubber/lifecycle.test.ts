@@ -152,3 +152,18 @@ describe('stubber: activation, disposal, calls and pending responses', () => {
     expect(output.MessageId).to.equal('m-1');
   });
 });
+
+describe('stubber: concurrent calls', () => {
+  const inspector = useInspector();
+
+  it('calls made together are answered in the order they reach the stubber, each checked against the stub it gets', async () => {
+    const cw = cloudWatchClient(inspector.url);
+    const stubber = new Stubber(cw).activate();
+    stubber.addResponse(ListMetricsCommand, { NextToken: 'first' }, { Namespace: 'A' });
+    stubber.addResponse(PutMetricDataCommand, {}, { Namespace: 'B', MetricData: [] });
+    const [listed] = await Promise.all([cw.send(new ListMetricsCommand({ Namespace: 'A' })), cw.send(new PutMetricDataCommand({ Namespace: 'B', MetricData: [] }))]);
+    expect(listed.NextToken).to.equal('first');
+    stubber.assertNoPendingResponses();
+    expect(stubber.calls.map((c) => c.operation)).to.deep.equal(['ListMetrics', 'PutMetricData']);
+  });
+});

@@ -242,10 +242,18 @@ export class Stubber {
     }
   };
 
-  /** The call `context` belongs to, once it is known not to be a presign; throws what `before-parameter-build` found. */
+  /**
+   * The call `context` belongs to, once it is known not to be a presign.
+   * What `before-parameter-build` found wrong is checked again (calls made
+   * concurrently may have taken the stubs ahead of this one since) and
+   * thrown if it still is.
+   */
   #callOf(context: CallContext): CallRecord | undefined {
     const call = context[this.#callKey] as CallRecord | undefined;
-    if (call?.problem !== undefined) throw call.problem;
+    if (call?.problem !== undefined) {
+      call.problem = undefined;
+      this.#expect(call);
+    }
     return call;
   }
 
