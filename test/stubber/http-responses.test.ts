@@ -136,6 +136,6 @@ describe('stubber: addHttpResponse answers each attempt at before-send', () => {
     expect(() => stubber.addHttpResponse('GetFunction', { statusCode: 42 })).to.throw(TypeError, 'addHttpResponse: statusCode 42 is not an HTTP status (100 to 599); expected { statusCode, headers?, body? }');
     expect(() => stubber.addHttpResponse('GetFunction', { statusCode: 200, headers: { a: 1 as any } })).to.throw(TypeError, 'headers must be an object of strings');
     expect(() => stubber.addHttpResponse('GetFunction', { statusCode: 200, body: 12 as any })).to.throw(TypeError, 'the body is number 12, not a string, bytes or a stream');
-    expect(() => stubber.addHttpResponse('GetFunction', 'OK' as any)).to.throw(TypeError, 'the response is string OK');
+    expect(() => stubber.addHttpResponse('GetFunction', 'OK' as any)).to.throw(TypeError, 'addHttpResponse: the response is "OK"; expected { statusCode, headers?, body? }');
   });
 });

@@ -1,4 +1,4 @@
-import { describe } from './operations.js';
+import { describeValue } from '@sdk-events/core/internal';
 
 /** A raw HTTP response for `addHttpResponse`: what the service would send back for one attempt. */
 export interface HttpResponseStub {
@@ -17,13 +17,13 @@ export function checkHttpResponse(response: unknown, method: string): asserts re
 }
 
 function problemOf(response: unknown): string | undefined {
-  if (typeof response !== 'object' || response === null) return `the response is ${describe(response)}`;
+  if (typeof response !== 'object' || response === null) return `the response is ${describeValue(response)}`;
   const { statusCode, headers, body } = response as Record<string, unknown>;
   if (!Number.isInteger(statusCode) || (statusCode as number) < 100 || (statusCode as number) > 599) return `statusCode ${String(statusCode)} is not an HTTP status (100 to 599)`;
   if (headers !== undefined && (typeof headers !== 'object' || headers === null || Object.values(headers).some((v) => typeof v !== 'string')))
     return 'headers must be an object of strings';
   const isBody = body === undefined || typeof body === 'string' || body instanceof Uint8Array || typeof (body as any)?.pipe === 'function' || typeof (body as any)?.getReader === 'function';
-  return isBody ? undefined : `the body is ${describe(body)}, not a string, bytes or a stream`;
+  return isBody ? undefined : `the body is ${describeValue(body)}, not a string, bytes or a stream`;
 }
 
 /** A fresh copy for one attempt: handlers may change what the SDK receives without touching the queued stub. */

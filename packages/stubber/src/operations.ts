@@ -1,3 +1,5 @@
+import { describeValue } from '@sdk-events/core/internal';
+
 /**
  * A v3 command class, such as `PutMetricDataCommand` or lib-dynamodb's
  * `PutCommand`: what `client.send(new C(input))` takes.
@@ -44,7 +46,7 @@ export function resolveOperation(ref: unknown, method: string): ResolvedOperatio
     const name = ref.name.replace(/Command$/, '');
     if (name) return { name, schema: undefined };
   }
-  throw new TypeError(`${method}: the operation must be an operation name ('PutMetricData') or a command class (PutMetricDataCommand); got ${describe(ref)}`);
+  throw new TypeError(`${method}: the operation must be an operation name ('PutMetricData') or a command class (PutMetricDataCommand); got ${describeValue(ref)}`);
 }
 
 /** The operation schema of a command, from an instance (commands keep it there; lib-dynamodb's keep it on the command they wrap). */
@@ -80,7 +82,7 @@ export function outputMembersOf(schema: OperationSchema): readonly string[] | un
  * responses against the model the same way), or undefined when it can.
  */
 export function outputProblem(operation: ResolvedOperation, output: unknown): string | undefined {
-  if (typeof output !== 'object' || output === null || Array.isArray(output)) return `the output must be an object; got ${describe(output)}`;
+  if (typeof output !== 'object' || output === null || Array.isArray(output)) return `the output must be an object; got ${describeValue(output)}`;
   const members = operation.schema && outputMembersOf(operation.schema);
   if (!members) return undefined;
   const unknown = Object.keys(output).filter((key) => key !== '$metadata' && !members.includes(key));
@@ -93,12 +95,4 @@ export function outputProblem(operation: ResolvedOperation, output: unknown): st
 function suggestName(name: string): string {
   const pascal = name.replace(/(?:^|[_-])([a-z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[a-z]/, (c) => c.toUpperCase());
   return /^[A-Z][A-Za-z0-9]*$/.test(pascal) ? `'${pascal}'` : `e.g. 'PutMetricData'`;
-}
-
-/** A short description of a value for an error message. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'function') return `the function ${value.name || '(anonymous)'}`;
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
