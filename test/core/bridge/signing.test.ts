@@ -134,3 +134,40 @@ describe('bridge: signing as botocore gives it', () => {
     expect(signing(seen)).to.deep.equal(signing(await botocore.call(this, 'sts-web-identity')));
   });
 });
+
+describe('bridge: anonymous calls (choose-signer UNSIGNED)', () => {
+  const inspector = useInspector();
+
+  it('a client whose credential provider throws sends unsigned and succeeds; without the handler it fails with the provider\'s error', async () => {
+    await s3Client(inspector.url).send(new PutObjectCommand({ Bucket: 'public', Key: 'object', Body: 'public bytes' }));
+    inspector.clear();
+    let lookups = 0;
+    const noCredentials = async () => {
+      lookups++;
+      throw new Error('no credentials here');
+    };
+    const anonymous = s3Client(inspector.url, { credentials: noCredentials });
+    eventsOf(anonymous).register('choose-signer.s3', () => UNSIGNED);
+    const output = await anonymous.send(new GetObjectCommand({ Bucket: 'public', Key: 'object' }));
+    expect(await output.Body!.transformToString()).to.equal('public bytes');
+    expect(inspector.records).to.have.length(1);
+    expect(inspector.records[0]!.signature.present).to.equal(false);
+    expect(inspector.records[0]!.headers.authorization).to.equal(undefined);
+
+    const signed = s3Client(inspector.url, { credentials: noCredentials });
+    eventsOf(signed).register('choose-signer.s3', () => undefined);
+    const failure = await signed.send(new GetObjectCommand({ Bucket: 'public', Key: 'object' })).catch((error: unknown) => error);
+    expect(failure).to.be.instanceOf(Error).with.property('message', 'no credentials here');
+    expect(inspector.records).to.have.length(1);
+    // v3 resolves credentials once per call, before serialization: each call asked once, and the anonymous one signed nothing.
+    expect(lookups).to.equal(2);
+  });
+
+  it('with credentials, UNSIGNED sends the request without signing it', async () => {
+    const s3 = s3Client(inspector.url);
+    eventsOf(s3).register('choose-signer.s3.PutObject', () => UNSIGNED);
+    await s3.send(new PutObjectCommand({ Bucket: 'public', Key: 'unsigned', Body: 'x' }));
+    expect(inspector.records[0]!.signature.present).to.equal(false);
+    expect(inspector.records[0]!.headers['x-amz-date']).to.equal(undefined);
+  });
+});

@@ -65,7 +65,11 @@ export async function regionOfClient(config: { region?: unknown }): Promise<stri
 export function withoutSigning<T>(sdkContext: HandlerExecutionContext, send: () => Promise<T>): Promise<T> {
   const smithy = smithyContextOf(sdkContext);
   const scheme = smithy.selectedHttpAuthScheme;
-  smithy.selectedHttpAuthScheme = { ...scheme, identity: scheme?.identity ?? {}, signer: { sign: async (request: unknown) => request } };
+  smithy.selectedHttpAuthScheme = {
+    httpAuthOption: scheme?.httpAuthOption ?? { schemeId: 'smithy.api#noAuth', signingProperties: {} },
+    identity: scheme?.identity ?? {},
+    signer: { sign: async (request: unknown) => request },
+  };
   try {
     return send();
   } finally {
