@@ -106,6 +106,17 @@ describe('stubber: activation, disposal, calls and pending responses', () => {
     expect(shared.handlersFor('before-call.cloudwatch.ListMetrics')).to.have.length(0);
   });
 
+  it('clients sharing one emitter (attachEvents) each have their own stubber and queue', async () => {
+    const [first, second] = [cloudWatchClient(inspector.url), cloudWatchClient(inspector.url)];
+    const events = new AliasedEventEmitter();
+    attachEvents(first, events);
+    attachEvents(second, events);
+    new Stubber(first).activate().addResponse(ListMetricsCommand, { NextToken: 'first' });
+    new Stubber(second).activate().addResponse(ListMetricsCommand, { NextToken: 'second' });
+    expect((await second.send(listMetrics())).NextToken).to.equal('second');
+    expect((await first.send(listMetrics())).NextToken).to.equal('first');
+  });
+
   it('with cacheMiddleware: activation and deactivation take effect from the next call', async () => {
     const cw = cloudWatchClient(inspector.url, { cacheMiddleware: true });
     await cw.send(listMetrics());
