@@ -3,11 +3,20 @@ import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { GetFunctionCommand, ResourceNotFoundException } from '@aws-sdk/client-lambda';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { eventsOf } from '@sdk-events/core';
-import { computeChecksum } from '@sdk-events/inspector';
+import type { HttpRequest } from '@smithy/protocol-http';
+import { TEST_CREDENTIALS, computeChecksum, inspectRequest } from '@sdk-events/inspector';
 import { payloadGuardPlugin, payloadGuardReportOf } from '@sdk-events/payload-guard';
 import { StubAssertionError, StubResponseError, Stubber, UnStubbedResponseError } from '@sdk-events/stubber';
 import { cloudWatchClient, lambdaClient, s3Client } from '../helpers/clients.js';
 import { useInspector } from '../helpers/inspector.js';
+
+/** The inspector's SigV4 verdict on a request as a `before-send` handler sees it. */
+function signatureOf(request: HttpRequest) {
+  const query = new URLSearchParams(request.query as Record<string, string>).toString();
+  const rawHeaders = Object.entries(request.headers).flat();
+  const body = Buffer.from(typeof request.body === 'string' ? request.body : (request.body as Uint8Array));
+  return inspectRequest({ method: request.method, url: request.path + (query ? `?${query}` : ''), rawHeaders, body }, { credentials: [TEST_CREDENTIALS] }).record.signature;
+}
 
 const putMetricData = () => new PutMetricDataCommand({ Namespace: 'App', MetricData: [{ MetricName: 'hits', Value: 1 }] });
 
@@ -16,10 +25,15 @@ describe('stubber: addHttpResponse answers each attempt at before-send', () => {
 
   it("a 500 then a 200 is one call the SDK retried: $metadata.attempts is 2, each attempt signed and seen by the client's handlers", async () => {
     const cw = cloudWatchClient(inspector.url);
-    const sent: { authorization: string | undefined; attempt: number }[] = [];
+    const sent: { authorization: string | undefined; attempt: number; signatureValid: boolean; validOnceTampered: boolean }[] = [];
     const retries: number[] = [];
     eventsOf(cw).register('before-send', ({ request }) => {
-      sent.push({ authorization: request.headers['authorization'], attempt: Number(/attempt=(\d+)/.exec(request.headers['amz-sdk-request'] ?? '')?.[1]) });
+      sent.push({
+        authorization: request.headers['authorization'],
+        attempt: Number(/attempt=(\d+)/.exec(request.headers['amz-sdk-request'] ?? '')?.[1]),
+        signatureValid: signatureOf(request).valid,
+        validOnceTampered: signatureOf({ ...request, method: 'PUT' } as HttpRequest).valid,
+      });
     });
     eventsOf(cw).register('needs-retry.cloudwatch', ({ attempts }) => {
       retries.push(attempts);
@@ -33,7 +47,11 @@ describe('stubber: addHttpResponse answers each attempt at before-send', () => {
     expect(output.$metadata.attempts).to.equal(2);
     expect(output.$metadata.httpStatusCode).to.equal(200);
     expect(sent.map((s) => s.attempt)).to.deep.equal([1, 2]);
-    for (const { authorization } of sent) expect(authorization).to.match(/^AWS4-HMAC-SHA256 Credential=AKIDTESTEXAMPLE\//);
+    for (const { authorization, signatureValid, validOnceTampered } of sent) {
+      expect(authorization).to.match(/^AWS4-HMAC-SHA256 Credential=AKIDTESTEXAMPLE\//);
+      expect(signatureValid, 'SigV4 signature verified by the inspector').to.equal(true);
+      expect(validOnceTampered, 'the same request with another method').to.equal(false);
+    }
     expect(retries).to.deep.equal([1, 2]);
     expect(stubber.calls).to.have.length(1);
     expect(inspector.records, 'requests that reached the endpoint').to.have.length(0);
