@@ -1,4 +1,4 @@
-import { eventsOf, UNSIGNED, type AliasedEventEmitter, type CallContext, type LifecycleEventMap, type SmithyClientLike } from '@sdk-events/core';
+import { eventsOf, type AliasedEventEmitter, type CallContext, type LifecycleEventMap, type SmithyClientLike } from '@sdk-events/core';
 import { SMITHY_CONTEXT_KEY } from '@smithy/types';
 import type { Expected } from './any.js';
 import { buildClientError, type ClientErrorSpec } from './client-error.js';
@@ -153,7 +153,7 @@ export class Stubber {
     events.registerFirst('before-parameter-build.*.*', this.#checkCall);
     // The answers come last of all handlers of their event (the least specific name, registerLast),
     // so every other handler sees the call first; botocore's come first, on before-call.*.*.
-    events.registerLast('choose-signer', this.#chooseSigner);
+    events.registerLast('choose-signer', this.#skipPresign);
     events.registerLast('before-call', this.#answerCall);
     events.registerLast('before-send', this.#answerAttempt);
     activeByStack.set(stack, this);
@@ -165,7 +165,7 @@ export class Stubber {
     if (activeByStack.get(this.client.middlewareStack) !== this) return;
     const events = this.#events!;
     events.unregister('before-parameter-build.*.*', this.#checkCall);
-    events.unregister('choose-signer', this.#chooseSigner);
+    events.unregister('choose-signer', this.#skipPresign);
     events.unregister('before-call', this.#answerCall);
     events.unregister('before-send', this.#answerAttempt);
     activeByStack.delete(this.client.middlewareStack);
@@ -229,7 +229,7 @@ export class Stubber {
 
   // before-parameter-build, first: record the call, check it against the queue (botocore's _assert_expected_params).
   // A presign (getSignedUrl) emits before-parameter-build too, and is told apart only at choose-signer
-  // (a `-query` signature version): so what is wrong is thrown from the call's next event, not here.
+  // (a `-query` signature version): so what is wrong is thrown at before-call (or before-send), not here.
   readonly #checkCall = ({ params, model, context }: LifecycleEventMap['before-parameter-build']): void => {
     if (!this.#serves(context)) return;
     const call: CallRecord = { operation: model.name, params: { ...params }, checked: undefined, problem: undefined, attempts: 0 };
@@ -257,24 +257,17 @@ export class Stubber {
     return call;
   }
 
-  // choose-signer: a presign is forgotten (botocore's stubber skips presigns: nothing is sent);
-  // a call answered at before-call needs no credentials and no signature.
-  readonly #chooseSigner = ({ context, signatureVersion }: LifecycleEventMap['choose-signer']): typeof UNSIGNED | undefined => {
-    if (typeof signatureVersion === 'string' && signatureVersion.endsWith('-query')) {
-      this.#forget(context);
-      return undefined;
-    }
-    const call = this.#callOf(context);
-    const next = this.#queue[0];
-    return call && next && next.kind !== 'http' && next.operation.name === call.operation ? UNSIGNED : undefined;
-  };
-
-  #forget(context: CallContext): void {
+  // choose-signer: a presign (getSignedUrl, a `-query` signature version) is forgotten, as botocore's
+  // stubber skips presigns: nothing is sent. Listening here is also what lets the bridge go on when
+  // the client's credential lookup fails (until it must sign): calls answered at before-call need none.
+  readonly #skipPresign = ({ context, signatureVersion }: LifecycleEventMap['choose-signer']): undefined => {
+    if (typeof signatureVersion !== 'string' || !signatureVersion.endsWith('-query')) return undefined;
     const call = context[this.#callKey] as CallRecord | undefined;
-    if (!call) return;
+    if (!call) return undefined;
     delete context[this.#callKey];
     this.#calls.splice(this.#calls.indexOf(call), 1);
-  }
+    return undefined;
+  };
 
   // before-call: output and client error stubs answer here; an HTTP stub lets the call go on to before-send.
   readonly #answerCall = ({ context }: LifecycleEventMap['before-call']): Record<string, unknown> | undefined => {
