@@ -76,6 +76,8 @@ describe('inspector: display (masking and formatting)', () => {
       'X-Amz-Security-Token': '****',
       'content-type': 'text/plain',
     });
+    expect(maskHeaders({ 'x-amz-s3session-token': 's', 'X-Api-Key': 'k' })).to.deep.equal({ 'x-amz-s3session-token': '****', 'X-Api-Key': '****' });
+    expect(maskUrl('/b/k?AWSAccessKeyId=AKIDTESTEXAMPLE&Signature=c2VjcmV0&Expires=1')).to.not.contain('c2VjcmV0');
   });
 
   it('masks presigned-URL secrets in a request target', () => {

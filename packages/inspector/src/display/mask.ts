@@ -4,6 +4,8 @@ export const MASK = '****';
 /** Headers whose whole value is a secret. */
 export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'x-amz-security-token',
+  'x-amz-s3session-token',
+  'x-api-key',
   'x-amz-server-side-encryption-customer-key',
   'x-amz-copy-source-server-side-encryption-customer-key',
   'cookie',
@@ -11,8 +13,8 @@ export const SECRET_HEADERS: ReadonlySet<string> = new Set([
   'proxy-authorization',
 ]);
 
-/** Presigned-URL query parameters whose value is a secret (matched case-insensitively). */
-export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['x-amz-signature', 'x-amz-security-token']);
+/** Presigned-URL query parameters whose value is a secret (matched case-insensitively), SigV2's `Signature` included. */
+export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['x-amz-signature', 'x-amz-security-token', 'signature']);
 
 /** Shows the first 4 characters of an access key id, masks the rest. */
 export function maskAccessKeyId(accessKeyId: string): string {
