@@ -14,5 +14,5 @@ export {
   type GzipOptions,
   type GzipPluginOptions,
 } from './options.js';
-export { ASYNC_THRESHOLD_BYTES } from './compress.js';
+export { ASYNC_THRESHOLD_BYTES } from './platform/threshold.js';
 export { RECOMPUTABLE_CHECKSUM_HEADERS } from './checksums.js';
