@@ -101,7 +101,8 @@ describe('packaging: the packed tarballs, installed with npm outside the workspa
 
   it('README links work on the registry page: absolute URLs or anchors, nothing relative', () => {
     for (const { name, readme } of packed) {
-      const links = [...readme.matchAll(/\]\(([^)\s]+)[^)]*\)|^\[[^\]]+\]:\s*(\S+)/gm)].map((match) => match[1] ?? match[2]!);
+      const prose = readme.replace(/^```[\s\S]*?^```/gm, '').replace(/`[^`\n]*`/g, '');
+      const links = [...prose.matchAll(/\]\(([^)\s]+)[^)]*\)|^\[[^\]]+\]:\s*(\S+)/gm)].map((match) => match[1] ?? match[2]!);
       const relative = links.filter((link) => !/^(https?:\/\/|#|mailto:)/.test(link));
       expect(relative, `${name} README`).to.deep.equal([]);
     }
