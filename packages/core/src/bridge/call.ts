@@ -60,6 +60,8 @@ export interface CallState {
   requests: number;
   /** Seconds waited for `needs-retry`, in milliseconds. */
   retryDelayMs: number;
+  /** Set when the SDK could not resolve the identity (credentials): signing fails with it unless `choose-signer` chose `UNSIGNED`. */
+  identityError?: unknown;
 }
 
 export interface AbortSignalLike {

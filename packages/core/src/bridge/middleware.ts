@@ -16,8 +16,8 @@ import { UNSIGNED } from '../lifecycle.js';
 import { newCallContext } from './call-context.js';
 import { CALL, PART_OF, callStateOf, fire, listens, operationNameOf, rememberCall, smithyContextOf, type CallState, type OperationPlan, type PartOf } from './call.js';
 import { abortError, toHttpResponse } from './http-response.js';
-import { attemptRequest, bodyReplaced } from './request.js';
-import { signingOf, withoutSigning } from './signing.js';
+import { attemptRequest, bodyReplaced, caseInsensitive } from './request.js';
+import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /** What the middleware need of the binding that installed them. */
@@ -61,32 +61,33 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
     if (partOf) return partMiddleware(next, args, state, partOf);
     rememberCall(state);
     const { model } = state.plan;
-    let result: { output: any; response: unknown };
     try {
       const input = await prepareParams(state, args.input);
-      result = await next({ ...args, input, [CALL]: state } as InitializeHandlerArguments<any>);
+      const result = await next({ ...args, input, [CALL]: state } as InitializeHandlerArguments<any>).catch(answerOrRethrow);
       countRequests(result.output, state);
+      if (listens(state, 'after-call') && !presign) await fire(state, 'after-call', { response: result.response, parsed: result.output, model });
+      return result;
     } catch (error) {
-      if (error instanceof AnsweredBeforeCall) result = { output: error.output, response: undefined };
-      else {
-        countRequests(error, state);
-        if (listens(state, 'after-call-error') && !presign) await fire(state, 'after-call-error', { exception: error, model });
-        throw error;
-      }
+      countRequests(error, state);
+      if (listens(state, 'after-call-error') && !presign) await fire(state, 'after-call-error', { exception: error, model });
+      throw error;
     }
-    if (listens(state, 'after-call') && !presign) await fire(state, 'after-call', { response: result.response, parsed: result.output, model });
-    return result;
   };
 };
+
+/** A `before-call` answer unwinding the stack becomes the call's result; any other error goes on. */
+function answerOrRethrow(error: unknown): { output: any; response: unknown } {
+  if (error instanceof AnsweredBeforeCall) return { output: error.output, response: undefined };
+  throw error;
+}
 
 /** A part of another call: the per-attempt events only, its requests counted in the enclosing call. */
 async function partMiddleware(next: InitializeHandler<any, any>, args: InitializeHandlerArguments<any>, state: CallState, partOf: PartOf) {
   try {
-    const result = await next({ ...args, [CALL]: state } as InitializeHandlerArguments<any>);
+    const result = await next({ ...args, [CALL]: state } as InitializeHandlerArguments<any>).catch(answerOrRethrow);
     countRequests(result.output, state);
     return result;
   } catch (error) {
-    if (error instanceof AnsweredBeforeCall) return { output: error.output, response: undefined };
     countRequests(error, state);
     throw error;
   } finally {
@@ -182,23 +183,24 @@ async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandle
   if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
   let unsigned = false;
   if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
-    const signing = signingOf(sdkContext, presign, plan.model.serviceIdHyphenized);
-    const { signingName, regionName } = signing;
+    const signing = signingOf(sdkContext, presign, plan.model.serviceIdHyphenized, state.identityError !== undefined);
+    const { signingName } = signing;
+    const regionName = signing.regionName || (await regionOfClient(source.client.config));
     let signatureVersion = signing.signVersion;
-    // botocore emits no choose-signer for an operation modelled without auth.
-    if (signing.chooseVersion !== UNSIGNED && listens(state, 'choose-signer')) {
+    if (listens(state, 'choose-signer')) {
       const chosen = await fire(state, 'choose-signer', { signingName, regionName, signatureVersion: signing.chooseVersion }, true);
       if (chosen === UNSIGNED) signatureVersion = UNSIGNED;
       else if (chosen !== undefined && chosen !== signing.chooseVersion) {
-        throw new TypeError(`${plan.names['choose-signer']}: a handler chose the signer ${describeValue(chosen)}; only UNSIGNED (or the current ${String(signing.chooseVersion)}) is supported`);
+        throw new TypeError(`${plan.names['choose-signer']}: a handler chose the signer ${describeValue(chosen)}; only UNSIGNED (or the current ${signing.chooseVersion}) is supported`);
       }
     }
-    unsigned = signatureVersion === UNSIGNED && signing.chooseVersion !== UNSIGNED;
+    unsigned = signatureVersion === UNSIGNED;
     if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
   }
   if (request.body !== (args.request as HttpRequest).body) bodyReplaced(request);
   // An unsigned presign is the URL as it is: the presigner (next) would sign it.
   if (presign && unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
+  if (!unsigned && state.identityError !== undefined) throw state.identityError;
   if (!presign) state.requests++;
   return unsigned ? withoutSigning(sdkContext, () => next({ ...args, request })) : next({ ...args, request });
 }
@@ -249,24 +251,48 @@ function sleep(seconds: number, state: CallState): Promise<void> {
 export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<any, any>) => async (args: DeserializeHandlerArguments<any>) => {
   const state = callStateOf(args);
   if (!state || state.presign) return next(args);
+  let request = args.request as HttpRequest;
   let result: Awaited<ReturnType<typeof next>> | undefined;
   if (listens(state, 'before-send')) {
-    const request = args.request as HttpRequest;
-    const body = request.body;
+    const before = fingerprint(request);
     const answer = await fire(state, 'before-send', { request }, true);
     if (answer !== undefined) {
-      const response = toHttpResponse(answer, state.plan.names['before-send'], requestTimeoutOf(source.client), state.abortSignal);
+      const response = toHttpResponse(answer, state.plan.names['before-send'], await requestTimeoutOf(source.client), state.abortSignal);
       result = { response, output: undefined };
-    } else if (request.body !== body) bodyReplaced(request);
+    } else {
+      const after = fingerprint(request);
+      if (after.body !== before.body) bodyReplaced(request);
+      if (after.body !== before.body || after.rest !== before.rest) request = await signAgain(request, state);
+    }
   }
-  result ??= await next(args);
+  result ??= await next({ ...args, request });
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
 
+/** What a `before-send` handler may change: compared before and after its handlers. */
+function fingerprint(request: HttpRequest): { body: unknown; rest: string } {
+  const { method, protocol, hostname, port, path, query, headers, body } = request;
+  return { body, rest: JSON.stringify({ method, protocol, hostname, port, path, query, headers }) };
+}
+
+/**
+ * `before-send` handlers see the signed request; when they changed it, it
+ * is signed again with the call's signer and identity, so what goes out is
+ * valid. An unsigned request stays unsigned.
+ */
+async function signAgain(request: HttpRequest, state: CallState): Promise<HttpRequest> {
+  const headers = caseInsensitive(request.headers);
+  const scheme = smithyContextOf(state.sdkContext).selectedHttpAuthScheme;
+  if (!('authorization' in headers) || !scheme?.signer || !scheme.identity) return request;
+  for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token']) delete headers[name];
+  return scheme.signer.sign(request, scheme.identity, scheme.httpAuthOption?.signingProperties ?? {});
+}
+
 /** The client's request timeout in milliseconds, when its request handler has one. */
-function requestTimeoutOf(client: SmithyClientLike): number | undefined {
-  const handler = (client.config as { requestHandler?: { httpHandlerConfigs?: () => { requestTimeout?: number } } }).requestHandler;
-  const timeout = handler?.httpHandlerConfigs?.().requestTimeout;
+async function requestTimeoutOf(client: SmithyClientLike): Promise<number | undefined> {
+  const handler = (client.config as { requestHandler?: { httpHandlerConfigs?: () => { requestTimeout?: number }; configProvider?: Promise<{ requestTimeout?: number }> } }).requestHandler;
+  // The SDK's handlers resolve their config on their first request; a canned answer may come before any.
+  const timeout = handler?.httpHandlerConfigs?.().requestTimeout ?? (await handler?.configProvider)?.requestTimeout;
   return typeof timeout === 'number' && timeout > 0 ? timeout : undefined;
 }

@@ -5,7 +5,7 @@ import type { MiddlewareStack } from '@smithy/types';
  * bridge uses: its config, its middleware stack and `send`.
  */
 export interface SmithyClientLike {
-  config: { serviceId?: string; cacheMiddleware?: boolean };
+  config: { serviceId?: string; cacheMiddleware?: boolean; region?: unknown };
   middlewareStack: MiddlewareStack<any, any>;
   send(command: any, ...rest: any[]): unknown;
 }

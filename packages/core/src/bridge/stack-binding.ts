@@ -4,6 +4,7 @@ import type { LifecycleEventType } from '../lifecycle.js';
 import { planOperation, type BridgeableEmitter, type OperationPlan } from './call.js';
 import { attemptMiddleware, beforeCallMiddleware, callMiddleware, wireMiddleware, type CallSource } from './middleware.js';
 import { serviceIdOf, type SmithyClientLike } from './smithy-client.js';
+import { tolerateMissingIdentity } from './auth-step.js';
 
 /** An emitter the bridge can drive: it also tells of registration changes. */
 export type WatchableEmitter = BridgeableEmitter & { [watchChanges](watcher: ChangeWatcher): () => void };
@@ -15,7 +16,8 @@ const SIGNERS = ['httpSigningMiddleware', 'awsAuthMiddleware'];
 interface StackEntry {
   readonly name: string;
   readonly serves: readonly LifecycleEventType[];
-  install(binding: StackBinding): void;
+  /** Adds the entry; returns how to take it out again (default: remove it by name). */
+  install(binding: StackBinding): void | (() => void);
 }
 
 /** The bridge's middleware, outermost first. The call entry goes in whenever another does: it makes the call's state. */
@@ -43,6 +45,11 @@ const ENTRIES: readonly StackEntry[] = [
     },
   },
   {
+    name: 'sdkEventsAuthStep',
+    serves: ['choose-signer'],
+    install: (b) => tolerateMissingIdentity(b.stack),
+  },
+  {
     name: 'sdkEventsWireMiddleware',
     serves: ['before-send', 'before-parse'],
     install: (b) => b.stack.add(wireMiddleware(b), { step: 'deserialize', priority: 'low', name: 'sdkEventsWireMiddleware', tags: TAGS }),
@@ -61,7 +68,8 @@ export class StackBinding implements CallSource, ChangeWatcher {
   readonly stack: SmithyClientLike['middlewareStack'];
   readonly serviceId: string;
   readonly serviceIdHyphenized: string;
-  #installed = new Set<string>();
+  /** The entries in the stack now, each with how to take it out. */
+  #installed = new Map<string, () => void>();
   #plans = new Map<string, OperationPlan>();
   #unwatch: () => void;
 
@@ -82,9 +90,11 @@ export class StackBinding implements CallSource, ChangeWatcher {
     const wanted = new Set(ENTRIES.filter((entry) => entry.serves.some((type) => this.emitter.mayHaveHandlers(`${type}.${this.serviceIdHyphenized}`))).map((entry) => entry.name));
     if (wanted.size > 0) wanted.add(ENTRIES[0]!.name);
     if (wanted.size === this.#installed.size && [...wanted].every((name) => this.#installed.has(name))) return;
-    for (const name of this.#installed) this.stack.remove(name);
-    for (const entry of ENTRIES) if (wanted.has(entry.name)) entry.install(this);
-    this.#installed = wanted;
+    for (const uninstall of this.#installed.values()) uninstall();
+    this.#installed = new Map();
+    for (const entry of ENTRIES) {
+      if (wanted.has(entry.name)) this.#installed.set(entry.name, entry.install(this) ?? (() => this.stack.remove(entry.name)));
+    }
     // With cacheMiddleware the SDK keeps one resolved handler per command class: those predate this change.
     (this.client as { handlers?: unknown }).handlers = undefined;
   }

@@ -7,7 +7,7 @@
  * dropped) and a fresh young one starts. A read that finds an entry in the
  * old generation moves it to the young one. So a hit on a recently used key
  * is one `Map#get`: a strict LRU would delete and re-insert the key on every
- * hit, which V8's ordered hash maps make far slower.
+ * hit, which costs more than the lookup itself.
  */
 export class BoundedCache<K, V> {
   readonly #maxSize: number;

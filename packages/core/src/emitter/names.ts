@@ -40,14 +40,15 @@ export function hyphenize(serviceId: string): string {
 
 /**
  * A short description of a value for error messages, as every sdk-events
- * `TypeError` phrases it; plugin packages use it so their messages read alike.
+ * `TypeError` phrases it; sdk-events' own packages use it (from
+ * `@sdk-events/core/internal`) so their messages read alike.
  *
  * @example
  * throw new TypeError(`myPlugin: option 'limit' must be a positive integer, got ${describeValue(limit)}`);
  * // … got number -1 / got "ten" / got an object / got null
  */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
   if (typeof value === 'function') return `a function${value.name ? ` (${value.name})` : ''}`;
   if (Array.isArray(value)) return 'an array';
