@@ -134,6 +134,11 @@ describe('packaging: the packed tarballs, installed with npm outside the workspa
     await expectSeedCalls('cjs', process.execPath, ['cjs.cjs']);
   });
 
+  it('the inspector bin is installed and runs (npx sdk-events-inspector)', async () => {
+    const { stdout } = await run('npx', ['--no-install', 'sdk-events-inspector', '--help'], { cwd: app, env: env() });
+    expect(stdout).to.include('--port');
+  });
+
   for (const resolution of ['node16', 'bundler']) {
     it(`strict TypeScript, ${resolution} resolution, skipLibCheck off: compiles and runs`, async () => {
       const tsc = join(app, 'node_modules', 'typescript', 'bin', 'tsc');
