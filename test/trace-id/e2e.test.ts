@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { AliasedEventEmitter, attachEvents, eventsOf } from '@sdk-events/core';
 import type { InspectedRequest } from '@sdk-events/inspector';
@@ -114,7 +115,7 @@ describe('trace-id: end to end (real clients, local inspector)', () => {
     });
     expect(parts[1]!.traceId).to.equal(parts[0]!.traceId);
     expect(parts[1]!.parentId).to.not.equal(parts[0]!.parentId);
-    expect(parts[2]!.traceId).to.equal(toW3cTraceId('order-77')).and.not.equal(parts[0]!.traceId);
+    expect(parts[2]!.traceId).to.equal(await toW3cTraceId('order-77')).and.not.equal(parts[0]!.traceId);
     expect(parts.map((p) => p.flags)).to.deep.equal(['01', '01', '01']);
   });
 
@@ -152,5 +153,26 @@ describe('trace-id: end to end (real clients, local inspector)', () => {
       ['s3', 's3/PutObject'],
     ]);
     for (const record of inspector.records) expectSigned(record, 'x-request-trace');
+  });
+
+  it('a presigned URL gets no header unless presigned: true (it would be signed into the URL)', async () => {
+    const signedHeadersOf = (url: string) => new URL(url).searchParams.get('X-Amz-SignedHeaders')?.split(';');
+    const plain = s3Client(inspector.url);
+    const seen: string[] = [];
+    eventsOf(plain).register('before-sign.s3.GetObject', ({ signatureVersion }) => void seen.push(String(signatureVersion)));
+    eventsOf(plain).use(traceIdPlugin({ value: 'in-a-url' }));
+    const url = await getSignedUrl(plain, new GetObjectCommand({ Bucket: 'bucket', Key: 'key' }), { expiresIn: 60 });
+    expect(seen).to.deep.equal(['s3v4-query']);
+    expect(signedHeadersOf(url)).to.deep.equal(['host']);
+
+    const optedIn = s3Client(inspector.url);
+    eventsOf(optedIn).use(traceIdPlugin({ value: 'in-a-url', presigned: true }));
+    const withHeader = await getSignedUrl(optedIn, new GetObjectCommand({ Bucket: 'bucket', Key: 'key' }), { expiresIn: 60 });
+    expect(signedHeadersOf(withHeader)).to.include('x-trace-id');
+
+    // A call (not a presign) still gets its header.
+    await plain.send(new PutObjectCommand({ Bucket: 'bucket', Key: 'key', Body: 'hello' }));
+    expect(inspector.records.map((r) => r.headers['x-trace-id'])).to.deep.equal(['in-a-url']);
+    expectSigned(inspector.records[0]!, 'x-trace-id');
   });
 });

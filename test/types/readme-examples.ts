@@ -1,7 +1,7 @@
 // The top-level README's TypeScript examples, type-checked by `pnpm test` (tsc -p test/tsconfig.json)
 // so the README cannot drift from the API. Not run: the calls would need an endpoint.
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { LambdaClient } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { gzipSync } from 'node:zlib';
 import {
@@ -18,9 +18,17 @@ import { loggingPlugin } from '@sdk-events/logging';
 import { payloadGuardPlugin } from '@sdk-events/payload-guard';
 import { createTraceIdHandler, traceIdPlugin, withTraceId } from '@sdk-events/trace-id';
 
-export async function opening() {
-  const cw = new CloudWatchClient({});
-  eventsOf(cw).register('before-sign.cloudwatch.PutMetricData', gzipRequestBody);
+export async function quickStart() {
+  const cwClient = new CloudWatchClient({});
+  eventsOf(cwClient).register('before-sign.cloudwatch.PutMetricData', gzipRequestBody);
+  await cwClient.send(new PutMetricDataCommand({ Namespace: 'App', MetricData: [{ MetricName: 'm', Value: 1 }] }));
+
+  const lambdaClient = new LambdaClient({});
+  eventsOf(lambdaClient).register('before-sign.lambda.Invoke', createTraceIdHandler({ header: 'x-trace-id', value: 'trace-trace' }));
+  await lambdaClient.send(new InvokeCommand({ FunctionName: 'my-function' }));
+  eventsOf(lambdaClient).register('before-sign.lambda.Invoke', ({ request }) => {
+    request.headers['x-trace-id'] = 'trace-trace';
+  });
 }
 
 export async function theEmitter() {

@@ -5,6 +5,8 @@
  * deprecation warning.
  */
 
+const utf8 = new TextEncoder();
+
 /** A body classified by how it can be compressed. */
 export type ClassifiedBody =
   | { kind: 'none' }
@@ -38,7 +40,7 @@ function isArrayBufferLike(value: object): value is ArrayBuffer | SharedArrayBuf
 /** Classifies a request body (see `ClassifiedBody`). */
 export function classifyBody(body: unknown): ClassifiedBody {
   if (body === undefined || body === null) return { kind: 'none' };
-  if (typeof body === 'string') return { kind: 'bytes', bytes: Buffer.from(body, 'utf8') };
+  if (typeof body === 'string') return { kind: 'bytes', bytes: utf8.encode(body) };
   if (typeof body !== 'object') return { kind: 'unknown' };
   if (ArrayBuffer.isView(body)) return { kind: 'bytes', bytes: byteView(body) };
   if (isArrayBufferLike(body)) return { kind: 'bytes', bytes: new Uint8Array(body) };

@@ -4,26 +4,29 @@
  * was verified against the original bytes: a header that did not match to
  * begin with is not ours to "fix", so such a request is left as it was.
  */
-import { createHash } from 'node:crypto';
+import { base64, DIGESTS as HASHES } from '#platform';
+import type { DigestFunction } from './platform/types.js';
 import { crc32, crc32c, crc64nvme } from './crc.js';
 import type { HeaderMap } from './headers.js';
 
-type Digest = (bytes: Uint8Array) => string;
+/** A digest of the body as a header value (synchronous where the platform computes it so). */
+type Digest = (bytes: Uint8Array) => string | Promise<string>;
 
-const base64 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-const hashBase64 = (algorithm: string): Digest => (bytes) => createHash(algorithm).update(bytes).digest('base64');
+const then = <T, R>(value: T | Promise<T>, map: (value: T) => R): R | Promise<R> =>
+  value instanceof Promise ? value.then(map) : map(value);
+const encoded = (hash: DigestFunction, encode: (bytes: Uint8Array) => string): Digest => (bytes) => then(hash(bytes), encode);
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
-// The body digest headers this package can recompute, by lowercase name.
-const DIGESTS = new Map<string, Digest>([
-  ['content-md5', hashBase64('md5')],
-  ['x-amz-checksum-crc32', (bytes) => base64(crc32(bytes))],
-  ['x-amz-checksum-crc32c', (bytes) => base64(crc32c(bytes))],
-  ['x-amz-checksum-crc64nvme', (bytes) => base64(crc64nvme(bytes))],
-  ['x-amz-checksum-sha1', hashBase64('sha1')],
-  ['x-amz-checksum-sha256', hashBase64('sha256')],
-]);
+// The body digest headers this package can recompute on this platform, by lowercase name.
+const DIGESTS = new Map<string, Digest>();
+if (HASHES.md5) DIGESTS.set('content-md5', encoded(HASHES.md5, base64));
+DIGESTS.set('x-amz-checksum-crc32', (bytes) => base64(crc32(bytes)));
+DIGESTS.set('x-amz-checksum-crc32c', (bytes) => base64(crc32c(bytes)));
+DIGESTS.set('x-amz-checksum-crc64nvme', (bytes) => base64(crc64nvme(bytes)));
+if (HASHES.sha1) DIGESTS.set('x-amz-checksum-sha1', encoded(HASHES.sha1, base64));
+if (HASHES.sha256) DIGESTS.set('x-amz-checksum-sha256', encoded(HASHES.sha256, base64));
 
-/** The body checksum headers this package recomputes over the compressed bytes (lowercase names). */
+/** The body checksum headers this package recomputes over the compressed bytes (lowercase names; `content-md5` only where the platform has MD5: not in browsers). */
 export const RECOMPUTABLE_CHECKSUM_HEADERS: readonly string[] = Object.freeze([...DIGESTS.keys()]);
 
 /** `x-amz-checksum-` headers that name or select an algorithm but carry no digest of the body. */
@@ -34,7 +37,7 @@ export const PAYLOAD_HASH_HEADER = 'x-amz-content-sha256';
 /** The payload hash marker that covers no bytes, so stays valid whatever the body becomes. */
 export const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
 const HEX_SHA256 = /^[0-9a-f]{64}$/i;
-const hexSha256: Digest = (bytes) => createHash('sha256').update(bytes).digest('hex');
+const hexSha256: Digest = encoded(HASHES.sha256!, hex);
 
 /** One header whose value is a digest of the body. */
 interface BodyDigestHeader {
@@ -48,8 +51,8 @@ interface BodyDigestHeader {
 export type ChecksumPlan =
   | {
       ok: true;
-      /** Sets every body digest header of `headers` (under the key the request has) to its value over `bytes`. */
-      recompute(headers: HeaderMap, bytes: Uint8Array): void;
+      /** The value of every body digest header over `bytes`, under the key the request has. */
+      recompute(bytes: Uint8Array): Promise<HeaderMap>;
     }
   | { ok: false; reason: 'checksum-unknown' | 'checksum-mismatch' | 'payload-hash-unknown' };
 
@@ -66,7 +69,7 @@ export function hasBodyDigestHeader(headers: HeaderMap, digestKeys: readonly str
   return false;
 }
 
-const NOTHING_TO_RECOMPUTE: ChecksumPlan = { ok: true, recompute: () => {} };
+const NOTHING_TO_RECOMPUTE: ChecksumPlan = { ok: true, recompute: async () => ({}) };
 
 /**
  * Looks at every body digest header of a request with an in-memory body
@@ -77,7 +80,7 @@ const NOTHING_TO_RECOMPUTE: ChecksumPlan = { ok: true, recompute: () => {} };
  * payload hash is a marker other than `UNSIGNED-PAYLOAD` (the `STREAMING-…`
  * ones belong to aws-chunked bodies).
  */
-export function planChecksums(headers: HeaderMap, digestKeys: readonly string[], original: Uint8Array): ChecksumPlan {
+export async function planChecksums(headers: HeaderMap, digestKeys: readonly string[], original: Uint8Array): Promise<ChecksumPlan> {
   if (digestKeys.length === 0) return NOTHING_TO_RECOMPUTE;
   const digests: BodyDigestHeader[] = [];
   for (const key of digestKeys) {
@@ -91,15 +94,19 @@ export function planChecksums(headers: HeaderMap, digestKeys: readonly string[],
     }
     const digest = DIGESTS.get(name);
     if (digest) digests.push({ key, value, digest });
-    else if (name.startsWith('x-amz-checksum-') && !NOT_A_DIGEST.has(name)) return { ok: false, reason: 'checksum-unknown' };
+    else if (name === 'content-md5' || (name.startsWith('x-amz-checksum-') && !NOT_A_DIGEST.has(name))) {
+      return { ok: false, reason: 'checksum-unknown' };
+    }
   }
   for (const header of digests) {
-    if (header.digest(original) !== header.value) return { ok: false, reason: 'checksum-mismatch' };
+    if ((await header.digest(original)) !== header.value) return { ok: false, reason: 'checksum-mismatch' };
   }
   return {
     ok: true,
-    recompute: (target, bytes) => {
-      for (const header of digests) target[header.key] = header.digest(bytes);
+    recompute: async (bytes) => {
+      const values: HeaderMap = {};
+      for (const header of digests) values[header.key] = await header.digest(bytes);
+      return values;
     },
   };
 }

@@ -1,10 +1,10 @@
 /**
  * The CRCs S3's flexible checksums use, over bytes, as big-endian digests:
  * CRC-32 (ISO-HDLC, zlib's), CRC-32C (Castagnoli) and CRC-64/NVME. Node has
- * none but CRC-32 built in (zlib.crc32, from 20.15), so the others are
- * table-driven here.
+ * none but CRC-32 built in (zlib.crc32, from 20.15), browsers none at all,
+ * so they are table-driven here.
  */
-import * as zlib from 'node:zlib';
+import { nativeCrc32 } from '#platform';
 
 /** Builds the 256-entry table of a reflected 32-bit CRC. */
 function crc32Table(reflectedPolynomial: number): Uint32Array {
@@ -25,9 +25,6 @@ function reflected32(table: Uint32Array, bytes: Uint8Array): number {
 
 const CRC32_TABLE = crc32Table(0xedb88320);
 const CRC32C_TABLE = crc32Table(0x82f63b78);
-
-// zlib.crc32 exists from node 20.15 / 22.2; the table is the fallback for older 20.x.
-const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
 function be32(value: number): Uint8Array {
   const out = new Uint8Array(4);

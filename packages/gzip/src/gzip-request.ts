@@ -6,7 +6,7 @@
  */
 import { classifyBody, startsWithGzipMagic } from './body.js';
 import { hasBodyDigestHeader, planChecksums } from './checksums.js';
-import { gzipBytes, gzipNodeStream, gzipWebStream } from './compress.js';
+import { gzipBytes, gzipNodeStream, gzipWebStream } from '#platform';
 import { headerTokens, headerValue, scanHeaders, setHeader, type HeaderMap, type HeaderScan } from './headers.js';
 import type { GzipSettings } from './options.js';
 
@@ -112,6 +112,7 @@ export async function gzipRequestInPlace(request: GzipableRequest, settings: Gzi
     } else {
       const state = body.stream as Partial<{ readableEnded: boolean; destroyed: boolean }>;
       if (state.readableEnded === true || state.destroyed === true) return skip('stream-consumed');
+      if (gzipNodeStream === undefined) return skip('unsupported-body');
       request.body = gzipNodeStream(body.stream, settings.level);
     }
     appendGzipEncoding(headers, scan);
@@ -132,13 +133,13 @@ export async function gzipRequestInPlace(request: GzipableRequest, settings: Gzi
   if (bytes.byteLength < settings.minBytes) return skip('below-min-bytes');
   if (encodings.some((token) => token !== 'identity') && startsWithGzipMagic(bytes)) return skip('gzip-magic');
 
-  const checksums = planChecksums(headers, scan.digestKeys, bytes);
+  const checksums = await planChecksums(headers, scan.digestKeys, bytes);
   if (!checksums.ok) return skip(checksums.reason);
 
   const compressed = await gzipBytes(bytes, settings.level);
+  const digests = await checksums.recompute(compressed);
   if (request.body !== original) return skip('body-changed');
-
-  checksums.recompute(headers, compressed);
+  Object.assign(headers, digests);
   scan = scanHeaders(headers); // read again: they may have changed while compressing
   appendGzipEncoding(headers, scan);
   setContentLength(headers, scan, compressed.byteLength);

@@ -14,6 +14,6 @@ export {
   type GzipOptions,
   type GzipPluginOptions,
 } from './options.js';
-export { ASYNC_THRESHOLD_BYTES } from './compress.js';
+export { ASYNC_THRESHOLD_BYTES } from './platform/threshold.js';
 export { MULTIPART_PART_OPERATIONS } from './multipart.js';
 export { RECOMPUTABLE_CHECKSUM_HEADERS } from './checksums.js';

@@ -1,5 +1,5 @@
 import type { HttpRequest } from '@smithy/protocol-http';
-import type { CallContext, EventPayload } from '@sdk-events/core';
+import type { CallContext, EventPayload, SignatureVersion } from '@sdk-events/core';
 import { hasHeader, isValidHeaderValue, replaceHeader } from './headers.js';
 import { buildTraceparent, isTraceparent, randomTraceId } from './ids.js';
 import { resolveTraceIdOptions, type ResolvedTraceIdOptions, type TraceIdOptions } from './options.js';
@@ -18,6 +18,8 @@ export interface TraceIdPayload extends EventPayload {
   request: HttpRequest;
   context?: CallContext;
   operationName?: string;
+  /** On `before-sign`: botocore's signature version; a presign's ends in `-query` (`v4-query`, `s3v4-query`). */
+  signatureVersion?: SignatureVersion | null;
 }
 
 /** A per-call decision, cached in the call's context so every attempt agrees. */
@@ -39,7 +41,8 @@ interface CallId {
  * 32-hex-digit id. With `format: 'w3c'` the header (default `traceparent`)
  * is `00-<trace id>-<parent id>-01`, with a fresh parent id per attempt
  * (each attempt is its own client span). A header already on the request
- * (any case) is left alone unless `overwrite: true`.
+ * (any case) is left alone unless `overwrite: true`. A presigned URL gets
+ * no header unless `presigned: true` (see `TraceIdOptions.presigned`).
  *
  * @throws TypeError naming the bad option.
  */
@@ -60,12 +63,18 @@ export function handlerFor(options: ResolvedTraceIdOptions): (payload: TraceIdPa
       );
     }
     if (!options.overwrite && hasHeader(request.headers, options.header)) return;
+    if (!options.presigned && isPresign(payload)) return;
 
     const { id } = await callId(payload, options, cacheKey);
     if (id === undefined) return;
-    const headerValue = options.format === 'w3c' && !isTraceparent(id) ? buildTraceparent(id) : id;
+    const headerValue = options.format === 'w3c' && !isTraceparent(id) ? await buildTraceparent(id) : id;
     replaceHeader(request.headers, options.header, headerValue);
   };
+}
+
+/** Whether the payload is a presign's `before-sign` (botocore's `-query` signature versions). */
+function isPresign(payload: TraceIdPayload): boolean {
+  return typeof payload.signatureVersion === 'string' && payload.signatureVersion.endsWith('-query');
 }
 
 async function callId(payload: TraceIdPayload, options: ResolvedTraceIdOptions, cacheKey: symbol): Promise<CallId> {

@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+// Web Crypto (`globalThis.crypto`): the same code on Node 20+ and in browsers.
+const hex = (bytes: Uint8Array): string => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 
 /** A fresh random trace id: 32 lowercase hex digits (128 bits), the form W3C Trace Context uses. */
 export function randomTraceId(): string {
@@ -12,8 +13,8 @@ export function randomParentId(): string {
 
 function nonZeroHex(bytes: number): string {
   for (;;) {
-    const hex = randomBytes(bytes).toString('hex');
-    if (!/^0+$/.test(hex)) return hex;
+    const id = hex(globalThis.crypto.getRandomValues(new Uint8Array(bytes)));
+    if (!/^0+$/.test(id)) return id;
   }
 }
 
@@ -32,19 +33,19 @@ export function isTraceparent(value: string): boolean {
  * Maps any trace id onto a W3C trace id (32 lowercase hex digits, not all zero):
  * a W3C trace id as it is (case folded), a UUID without its dashes, anything
  * else the first 32 hex digits of its SHA-256, so the same id always maps to
- * the same trace id.
+ * the same trace id. Asynchronous: Web Crypto's digest is.
  */
-export function toW3cTraceId(id: string): string {
+export async function toW3cTraceId(id: string): Promise<string> {
   const lower = id.toLowerCase();
   if (W3C_TRACE_ID.test(lower) && !/^0+$/.test(lower)) return lower;
   if (UUID.test(lower) && !/^[0-]+$/.test(lower)) return lower.replace(/-/g, '');
-  const digest = createHash('sha256').update(id).digest('hex');
+  const digest = hex(new Uint8Array(await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(id))));
   // 128 zero bits out of SHA-256 will not happen; the fallback only keeps the type honest.
-  const hex = digest.slice(0, 32);
-  return /^0+$/.test(hex) ? digest.slice(32) : hex;
+  const first = digest.slice(0, 32);
+  return /^0+$/.test(first) ? digest.slice(32) : first;
 }
 
 /** A `traceparent` value for `traceId` (any id, see `toW3cTraceId`) with a fresh parent id and the sampled flag. */
-export function buildTraceparent(traceId: string, parentId: string = randomParentId(), flags = '01'): string {
-  return `00-${toW3cTraceId(traceId)}-${parentId}-${flags}`;
+export async function buildTraceparent(traceId: string, parentId: string = randomParentId(), flags = '01'): Promise<string> {
+  return `00-${await toW3cTraceId(traceId)}-${parentId}-${flags}`;
 }

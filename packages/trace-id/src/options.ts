@@ -35,6 +35,13 @@ export interface TraceIdOptions {
   format?: TraceIdFormat;
   /** Replace a header of that name already on the request (any case). Default `false`: leave it. */
   overwrite?: boolean;
+  /**
+   * Also set the header when a URL is presigned (`getSignedUrl`; a `before-sign`
+   * whose `signatureVersion` ends in `-query`). Default `false`: the header
+   * would be signed into the URL, and whoever fetches it (a browser, curl)
+   * would have to send that exact header or get a signature error.
+   */
+  presigned?: boolean;
 }
 
 /** Options after validation, with defaults filled in. */
@@ -43,9 +50,10 @@ export interface ResolvedTraceIdOptions {
   value: TraceIdValue | undefined;
   format: TraceIdFormat;
   overwrite: boolean;
+  presigned: boolean;
 }
 
-const OPTION_NAMES = ['header', 'value', 'format', 'overwrite'] as const;
+const OPTION_NAMES = ['header', 'value', 'format', 'overwrite', 'presigned'] as const;
 
 /**
  * Checks `options` and fills in defaults. `where` names the caller in error
@@ -64,7 +72,7 @@ export function resolveTraceIdOptions(options: unknown, where: string, extra: re
       throw new TypeError(`${where}: unknown option "${key}" (known: ${[...OPTION_NAMES, ...extra].join(', ')})`);
     }
   }
-  const { header, value, format = 'plain', overwrite = false } = given;
+  const { header, value, format = 'plain', overwrite = false, presigned = false } = given;
   if (format !== 'plain' && format !== 'w3c') {
     throw new TypeError(`${where}: format must be 'plain' or 'w3c', got ${describeValue(format)}`);
   }
@@ -77,10 +85,14 @@ export function resolveTraceIdOptions(options: unknown, where: string, extra: re
   if (typeof overwrite !== 'boolean') {
     throw new TypeError(`${where}: overwrite must be a boolean, got ${describeValue(overwrite)}`);
   }
+  if (typeof presigned !== 'boolean') {
+    throw new TypeError(`${where}: presigned must be a boolean, got ${describeValue(presigned)}`);
+  }
   return {
     header: header ?? (format === 'w3c' ? 'traceparent' : 'x-trace-id'),
     value: value as TraceIdValue | undefined,
     format,
     overwrite,
+    presigned,
   };
 }

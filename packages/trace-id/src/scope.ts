@@ -1,19 +1,22 @@
 import { describeValue } from '@sdk-events/core/internal';
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { scopeStorage } from '#scope-storage';
 import { isValidHeaderValue } from './headers.js';
-
-const storage = new AsyncLocalStorage<string>();
 
 /**
  * Runs `fn` with `id` as the trace id of every SDK call made inside it
  * (through `await`s, timers and retries: `AsyncLocalStorage`), and returns
  * what `fn` returns. Scopes nest: the innermost id wins.
  *
+ * Needs `AsyncLocalStorage`: Node, Deno, Bun, and a global one (Cloudflare
+ * Workers with `nodejs_als`). Browsers have none: there `withTraceId` throws
+ * an `Error` that says so; give the handler a `value` instead.
+ *
  * ```ts
  * await withTraceId(req.headers['x-request-id'], () => lambda.send(new InvokeCommand(input)));
  * ```
  *
  * @throws TypeError when `id` is not a non-empty header-safe string or `fn` is not a function.
+ * @throws Error where the runtime has no `AsyncLocalStorage` (browsers).
  */
 export function withTraceId<T>(id: string, fn: () => T): T {
   if (typeof id !== 'string' || !isValidHeaderValue(id)) {
@@ -22,11 +25,17 @@ export function withTraceId<T>(id: string, fn: () => T): T {
   if (typeof fn !== 'function') {
     throw new TypeError(`withTraceId: fn must be a function, got ${describeValue(fn)}`);
   }
-  return storage.run(id, fn);
+  if (scopeStorage === undefined) {
+    throw new Error(
+      'withTraceId: this runtime has no AsyncLocalStorage (a browser), so no id can follow a call across awaits; ' +
+        "pass the id as createTraceIdHandler({ value }) or traceIdPlugin({ value }) instead",
+    );
+  }
+  return scopeStorage.run(id, fn);
 }
 
-/** The trace id set by the innermost enclosing `withTraceId`, or `undefined` outside any. */
+/** The trace id set by the innermost enclosing `withTraceId`, or `undefined` outside any (always, in browsers). */
 export function currentTraceId(): string | undefined {
-  return storage.getStore();
+  return scopeStorage?.getStore();
 }
 
