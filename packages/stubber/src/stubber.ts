@@ -1,4 +1,4 @@
-import { eventsOf, type AliasedEventEmitter, type CallContext, type LifecycleEventMap, type SmithyClientLike } from '@sdk-events/core';
+import { eventsOf, type AliasedEventEmitter, type CallContext, type LifecycleEventMap, type PlainHttpResponse, type SmithyClientLike } from '@sdk-events/core';
 import { SMITHY_CONTEXT_KEY } from '@smithy/types';
 import type { Expected } from './any.js';
 import { buildClientError, type ClientErrorSpec } from './client-error.js';
@@ -285,7 +285,7 @@ export class Stubber {
   };
 
   // before-send, last: an HTTP stub answers this attempt.
-  readonly #answerAttempt = ({ context }: LifecycleEventMap['before-send']): HttpResponseStub | undefined => {
+  readonly #answerAttempt = ({ context }: LifecycleEventMap['before-send']): PlainHttpResponse | undefined => {
     const call = this.#callOf(context);
     if (!call) return undefined;
     call.attempts += 1;
@@ -297,7 +297,8 @@ export class Stubber {
       );
     }
     this.#queue.shift();
-    return copyHttpResponse(stub.response);
+    // The bridge reads a Node stream or a web stream body alike (see toHttpResponse).
+    return copyHttpResponse(stub.response) as PlainHttpResponse;
   };
 }
 
