@@ -3,6 +3,7 @@ the lifecycle event types botocore emitted, in order, as JSON.
 
 usage: botocore_lifecycle.py ENDPOINT_URL SCENARIO
 SCENARIO: success | retry | failure | before-call | before-send | needs-retry | unsigned
+          | throws-in-<event type> (a handler on that event raises)
 """
 import json
 import sys
@@ -57,6 +58,10 @@ def main(url, scenario):
         client.meta.events.register_first('needs-retry.lambda.Invoke', retry_once)
     elif scenario == 'unsigned':
         client.meta.events.register('choose-signer.lambda.Invoke', lambda **kw: botocore.UNSIGNED)
+    elif scenario.startswith('throws-in-'):
+        def boom(**kw):
+            raise RuntimeError('boom')
+        client.meta.events.register(scenario[len('throws-in-'):] + '.lambda.Invoke', boom)
 
     try:
         client.invoke(FunctionName='probe', Payload=b'{"x":1}')

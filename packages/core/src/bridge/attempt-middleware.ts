@@ -1,8 +1,8 @@
 import { HttpRequest } from '@smithy/protocol-http';
 import type { FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { describeValue } from '../emitter/names.js';
-import { UNSIGNED } from '../lifecycle.js';
-import { callStateOf, fire, listens, type CallSource, type CallState } from './call.js';
+import { UNSIGNED, type LifecycleEventType } from '../lifecycle.js';
+import { callStateOf, eventThatThrew, fire, listens, type CallSource, type CallState } from './call.js';
 import { abortError } from './http-response.js';
 import { bodyReplaced } from './request.js';
 import { regionOfClient, signingOf, withoutSigning } from './signing.js';
@@ -41,8 +41,10 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
     try {
       result = await attemptOnce(next, args, state, source);
     } catch (error) {
-      exception = error;
       putBack(request, asBuilt);
+      const failedIn = eventThatThrew(error);
+      if (failedIn !== undefined && NO_RESPONSE_TO_JUDGE.has(failedIn)) throw error;
+      exception = error;
     }
     let delay: number | undefined;
     try {
@@ -59,6 +61,14 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
     await sleep(delay, state);
   }
 };
+
+/**
+ * A handler failed in one of these: the attempt has no response to judge,
+ * so `response-received` and `needs-retry` are not emitted and the error
+ * ends the call (botocore 1.43 does the same; a failure in `before-send`
+ * is judged, as botocore judges it).
+ */
+const NO_RESPONSE_TO_JUDGE = new Set<LifecycleEventType>(['request-created', 'choose-signer', 'before-sign', 'before-parse']);
 
 /** Puts `request` back as `asBuilt` was, in place: the SDK holds this very object. */
 function putBack(request: HttpRequest, asBuilt: HttpRequest): void {

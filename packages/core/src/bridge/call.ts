@@ -126,11 +126,20 @@ export async function fire(state: CallState, type: LifecycleEventType, members: 
     for (const [, response] of await callHandlers(handlers[type], payload, stopOnResponse)) if (response !== undefined && response !== null) return response;
     return undefined;
   } catch (error) {
-    if (typeof error === 'object' && error !== null) throw error;
-    throw new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });
+    const thrown = typeof error === 'object' && error !== null ? error : new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });
+    if (!thrownByHandler.has(thrown)) thrownByHandler.set(thrown, type);
+    throw thrown;
   } finally {
     restoreHeaders?.();
   }
+}
+
+/** The event whose handler threw each error a handler threw (the first, when one is thrown again). */
+const thrownByHandler = new WeakMap<object, LifecycleEventType>();
+
+/** The event type in which a handler threw `error`, or undefined when no handler did. */
+export function eventThatThrew(error: unknown): LifecycleEventType | undefined {
+  return typeof error === 'object' && error !== null ? thrownByHandler.get(error) : undefined;
 }
 
 /** The Smithy operation name of the call `sdkContext` belongs to. */
