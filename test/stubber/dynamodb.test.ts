@@ -95,8 +95,7 @@ describe('stubber: DynamoDB and DynamoDBDocumentClient (clients sharing one midd
     expect(seen).to.deep.equal(['GetItem']);
   });
 
-  // Pending, shown as such in every run: the bridge has no before-endpoint-resolution event yet (open work, see the stubber README).
-  it.skip('needs no credentials for output stubs, account-id endpoints included (needs core: DynamoDB resolves its endpoint AccountId from the credentials before any event can answer; botocore\'s Stubber blanks it at before-endpoint-resolution)', async () => {
+  it('needs no credentials for output stubs, account-id endpoints included: credentials are looked up when a request is signed, as botocore does', async () => {
     const ddb = new DynamoDBClient({
       region: 'us-east-1',
       credentials: async () => {

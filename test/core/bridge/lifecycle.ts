@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { LIFECYCLE_EVENT_TYPES, type HierarchicalEmitter, type AliasedEventEmitter } from '@sdk-events/core';
 import { TEST_CREDENTIALS } from '../../helpers/clients.js';
+import { findBotocorePython as findNewestBotocore } from '../differential/botocore.js';
 
 /** Registers a recorder on every lifecycle event type (below `suffix`); returns the list it fills with event types. */
 export function recordLifecycle(events: HierarchicalEmitter | AliasedEventEmitter, suffix = ''): string[] {
@@ -16,20 +17,17 @@ export function recordLifecycle(events: HierarchicalEmitter | AliasedEventEmitte
 }
 
 const DRIVER = fileURLToPath(new URL('./botocore_lifecycle.py', import.meta.url));
-let pythonWithBotocore: Promise<string | undefined> | undefined;
+let found: ReturnType<typeof findNewestBotocore> | undefined;
 
-/** The first python that can import botocore (Debian's first), or undefined. */
-export function findBotocorePython(): Promise<string | undefined> {
-  pythonWithBotocore ??= (async () => {
-    for (const python of ['/usr/bin/python3', 'python3']) {
-      const ok = await new Promise<boolean>((resolve) =>
-        execFile(python, ['-c', 'import botocore'], (error) => resolve(!error)),
-      );
-      if (ok) return python;
-    }
-    return undefined;
-  })();
-  return pythonWithBotocore;
+/** The python with the newest botocore (see test/core/differential/botocore.ts), or undefined. */
+export async function findBotocorePython(): Promise<string | undefined> {
+  found ??= findNewestBotocore();
+  return 'command' in found ? found.command : undefined;
+}
+
+/** The version of the botocore `findBotocorePython` found. */
+export function botocoreVersion(): string | undefined {
+  return found && 'version' in found ? found.version : undefined;
 }
 
 /** Runs one scenario through a real botocore Lambda client against `url`; returns the event types it emitted, in order. */

@@ -25,8 +25,9 @@ export interface BotocoreNotFound {
   reasons: string[];
 }
 
-// Debian's python3-botocore first (what CI installs), then whatever `python3` is on PATH;
-// SDK_EVENTS_PYTHON names the one interpreter to use instead (e.g. a virtualenv's).
+// Debian's python3-botocore (what CI installs when no botocore is there) and whatever `python3`
+// is on PATH: the newest botocore of the two is used; SDK_EVENTS_PYTHON names the one interpreter
+// to use instead (e.g. a virtualenv's).
 function candidates(): string[] {
   const chosen = process.env['SDK_EVENTS_PYTHON'];
   return chosen !== undefined && chosen !== '' ? [chosen] : ['/usr/bin/python3', 'python3'];
@@ -38,9 +39,10 @@ const PROBE = [
   'print(json.dumps({"version": botocore.__version__, "location": botocore.__file__, "aliases": list(EVENT_ALIASES.items())}))',
 ].join('\n');
 
-/** The first candidate Python that imports botocore, or why none does. */
+/** The candidate Python with the newest botocore, or why none imports it. */
 export function findBotocorePython(): BotocorePython | BotocoreNotFound {
   const reasons: string[] = [];
+  let newest: BotocorePython | undefined;
   for (const command of candidates()) {
     const probe = spawnSync(command, ['-c', PROBE], { encoding: 'utf8', timeout: 30_000 });
     if (probe.error !== undefined) {
@@ -49,11 +51,21 @@ export function findBotocorePython(): BotocorePython | BotocoreNotFound {
       const lastLine = probe.stderr.trim().split('\n').pop() ?? '';
       reasons.push(`${command}: cannot import botocore (${lastLine})`);
     } else {
-      const { version, location, aliases } = JSON.parse(probe.stdout) as Omit<BotocorePython, 'command'>;
-      return { command, version, location, aliases };
+      const found = { command, ...(JSON.parse(probe.stdout) as Omit<BotocorePython, 'command'>) };
+      if (newest === undefined || compareVersions(found.version, newest.version) > 0) newest = found;
     }
   }
-  return { reasons };
+  return newest ?? { reasons };
+}
+
+/** Compares dotted version numbers (`1.29.27` < `1.43.11`). */
+export function compareVersions(a: string, b: string): number {
+  const [x, y] = [a, b].map((version) => version.split('.').map((part) => parseInt(part, 10) || 0));
+  for (let i = 0; i < Math.max(x!.length, y!.length); i++) {
+    const difference = (x![i] ?? 0) - (y![i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 /** Everything the driver answers for a batch. */

@@ -1,9 +1,10 @@
 import { HttpRequest } from '@smithy/protocol-http';
 import type { FinalizeHandler, FinalizeHandlerArguments } from '@smithy/types';
 import { describeValue } from '../emitter/names.js';
-import { UNSIGNED, type LifecycleEventType } from '../lifecycle.js';
+import { UNSIGNED } from '../lifecycle.js';
 import { callStateOf, eventThatThrew, fire, listens, type CallSource, type CallState } from './call.js';
 import { abortError } from './http-response.js';
+import { resolveCallIdentity } from './deferred-credentials.js';
 import { bodyReplaced } from './request.js';
 import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 
@@ -23,12 +24,12 @@ import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<any, any>) => async (args: FinalizeHandlerArguments<any>) => {
   const state = callStateOf(args);
   if (!state || !HttpRequest.isInstance(args.request)) return next(args);
-  if (state.presign) return attemptOnce(next, args, state, source);
+  if (state.presign) return presign(next, args, state, source);
   const request = args.request;
   if (!listens(state, 'response-received') && !listens(state, 'needs-retry')) {
     // Nothing after the attempt: one pass, its promise handed up as it is.
     const asBuilt = HttpRequest.clone(request);
-    const sent = attemptOnce(next, args, state, source);
+    const sent = prepareAttempt(args, state, source).then((unsigned) => send(next, args, state, unsigned));
     // Registered before the SDK's retry middleware awaits `sent`: the request is back as
     // built before the SDK prepares it for its next attempt.
     sent.catch(() => putBack(request, asBuilt));
@@ -36,14 +37,22 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
   }
   for (;;) {
     const asBuilt = HttpRequest.clone(request);
+    let unsigned: boolean;
+    try {
+      unsigned = await prepareAttempt(args, state, source);
+    } catch (error) {
+      // Nothing was sent: no response to judge, so no response-received or needs-retry (botocore 1.43 alike).
+      putBack(request, asBuilt);
+      throw error;
+    }
     let result: Awaited<ReturnType<typeof next>> | undefined;
     let exception: unknown;
     try {
-      result = await attemptOnce(next, args, state, source);
+      result = await send(next, args, state, unsigned);
     } catch (error) {
       putBack(request, asBuilt);
-      const failedIn = eventThatThrew(error);
-      if (failedIn !== undefined && NO_RESPONSE_TO_JUDGE.has(failedIn)) throw error;
+      // A before-parse handler failed: botocore judges no response either.
+      if (eventThatThrew(error) === 'before-parse') throw error;
       exception = error;
     }
     let delay: number | undefined;
@@ -62,14 +71,6 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
   }
 };
 
-/**
- * A handler failed in one of these: the attempt has no response to judge,
- * so `response-received` and `needs-retry` are not emitted and the error
- * ends the call (botocore 1.43 does the same; a failure in `before-send`
- * is judged, as botocore judges it).
- */
-const NO_RESPONSE_TO_JUDGE = new Set<LifecycleEventType>(['request-created', 'choose-signer', 'before-sign', 'before-parse']);
-
 /** Puts `request` back as `asBuilt` was, in place: the SDK holds this very object. */
 function putBack(request: HttpRequest, asBuilt: HttpRequest): void {
   const fields = request as unknown as Record<string, unknown>;
@@ -77,7 +78,12 @@ function putBack(request: HttpRequest, asBuilt: HttpRequest): void {
   Object.assign(request, HttpRequest.clone(asBuilt));
 }
 
-async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
+/**
+ * Before anything is sent: `request-created` (not for a presign),
+ * `choose-signer`, `before-sign`, then the credentials, looked up only when
+ * the request will be signed. Resolves to whether it goes unsigned.
+ */
+async function prepareAttempt(args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource): Promise<boolean> {
   const { plan, presign, sdkContext } = state;
   const operationName = plan.model.name;
   const request = args.request as HttpRequest;
@@ -85,7 +91,7 @@ async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandle
   if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
   let unsigned = false;
   if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
-    const signing = signingOf(sdkContext, presign, plan.model.serviceIdHyphenized, state.identityError !== undefined);
+    const signing = signingOf(sdkContext, presign, plan.model.serviceIdHyphenized);
     const { signingName } = signing;
     const regionName = signing.regionName || (await regionOfClient(source.client.config));
     let signatureVersion = signing.signVersion;
@@ -100,11 +106,22 @@ async function attemptOnce(next: FinalizeHandler<any, any>, args: FinalizeHandle
     if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
   }
   if (request.body !== bodyAsBuilt) bodyReplaced(request);
-  // An unsigned presign is the URL as it is: the presigner (next) would sign it.
-  if (presign && unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
-  if (!unsigned && state.identityError !== undefined) throw state.identityError;
-  if (!presign) state.requests++;
-  return unsigned ? withoutSigning(sdkContext, () => next(args)) : next(args);
+  if (!unsigned) await resolveCallIdentity(sdkContext);
+  return unsigned;
+}
+
+/** Sends the attempt (the SDK's signer, then the wire), signed or not, and counts the request. */
+function send(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, unsigned: boolean) {
+  state.requests++;
+  return unsigned ? withoutSigning(state.sdkContext, () => next(args)) : next(args);
+}
+
+/** A presign: `choose-signer` and `before-sign`, then the presigner signs the URL (next), unless it goes unsigned. */
+async function presign(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
+  const unsigned = await prepareAttempt(args, state, source);
+  // An unsigned presign is the URL as it is.
+  if (unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: args.request } };
+  return next(args);
 }
 
 /** `response-received` and `needs-retry`: the delay in seconds when a handler asked to retry. */

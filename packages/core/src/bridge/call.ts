@@ -69,8 +69,6 @@ export interface CallState {
   requests: number;
   /** Seconds waited for `needs-retry`, in milliseconds. */
   retryDelayMs: number;
-  /** Set when the SDK could not resolve the identity (credentials): signing fails with it unless `choose-signer` chose `UNSIGNED`. */
-  identityError?: unknown;
 }
 
 /** What the bridge uses of the call's abort signal (the DOM's and Node's `AbortSignal` alike). */

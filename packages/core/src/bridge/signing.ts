@@ -21,9 +21,8 @@ export interface Signing {
  * is `none` in `choose-signer` and `UNSIGNED` in `before-sign`, with the
  * service's signing name and the region all the same.
  */
-export function signingOf(sdkContext: HandlerExecutionContext, presign: boolean, fallbackName: string, identityMissing: boolean): Signing {
-  // Without an identity the SDK selected no scheme: AWS services sign with SigV4.
-  const option = smithyContextOf(sdkContext).selectedHttpAuthScheme?.httpAuthOption ?? (identityMissing ? { schemeId: 'aws.auth#sigv4' } : undefined);
+export function signingOf(sdkContext: HandlerExecutionContext, presign: boolean, fallbackName: string): Signing {
+  const option = smithyContextOf(sdkContext).selectedHttpAuthScheme?.httpAuthOption;
   const props = option?.signingProperties ?? {};
   const endpointScheme = (sdkContext as any).endpointV2?.properties?.authSchemes?.[0] ?? {};
   const signingName: string = props.signingName ?? props.name ?? (sdkContext as any).signing_service ?? endpointScheme.signingName ?? fallbackName;

@@ -6,7 +6,7 @@ import { attemptMiddleware } from './attempt-middleware.js';
 import { beforeCallMiddleware, callMiddleware } from './call-middleware.js';
 import { wireMiddleware } from './wire-middleware.js';
 import { serviceIdOf, type SmithyClientLike } from './smithy-client.js';
-import { tolerateMissingIdentity } from './auth-step.js';
+import { deferCredentials } from './deferred-credentials.js';
 
 /** An emitter the bridge can drive: it also tells of registration changes. */
 export type WatchableEmitter = BridgeableEmitter & { [watchChanges](watcher: ChangeWatcher): () => void };
@@ -14,7 +14,7 @@ export type WatchableEmitter = BridgeableEmitter & { [watchChanges](watcher: Cha
 const TAGS = ['SDK_EVENTS'];
 const SIGNERS = ['httpSigningMiddleware', 'awsAuthMiddleware'];
 
-/** One middleware the bridge may add to a stack, and the event types that need it. */
+/** One middleware the bridge may add to a stack (or another change to the client), and the event types that need it. */
 interface StackEntry {
   readonly name: string;
   readonly serves: readonly LifecycleEventType[];
@@ -47,9 +47,10 @@ const ENTRIES: readonly StackEntry[] = [
     },
   },
   {
-    name: 'sdkEventsAuthStep',
-    serves: ['choose-signer'],
-    install: (b) => tolerateMissingIdentity(b.stack),
+    // Not a middleware: the client's credentials are looked up when a request is signed, not before.
+    name: 'sdkEventsDeferredCredentials',
+    serves: ['choose-signer', 'before-call'],
+    install: (b) => deferCredentials(b.client.config as Record<string, any>),
   },
   {
     name: 'sdkEventsWireMiddleware',
