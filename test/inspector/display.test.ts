@@ -4,15 +4,19 @@ import {
   formatLine,
   formatRecord,
   maskAuthorization,
+  maskHeader,
   maskHeaders,
+  maskQueryValue,
   maskUrl,
   startInspector,
   summarizeRecord,
   type Inspector,
 } from '@sdk-events/inspector';
+import { SECRET_HEADER_NAMES, SECRET_QUERY_PARAMETERS } from '@sdk-events/logging';
 import { expect } from 'chai';
 import { createHash } from 'node:crypto';
 import { TEST_CREDENTIALS, lambdaClient, s3Client } from '../helpers/clients.js';
+import { sendRaw } from './raw-http.js';
 
 const SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLE-session-token-that-must-not-be-printed';
 const SSE_KEY = Buffer.alloc(32, 7);
@@ -78,6 +82,37 @@ describe('inspector: display (masking and formatting)', () => {
     });
     expect(maskHeaders({ 'x-amz-s3session-token': 's', 'X-Api-Key': 'k' })).to.deep.equal({ 'x-amz-s3session-token': '****', 'X-Api-Key': '****' });
     expect(maskUrl('/b/k?AWSAccessKeyId=AKIDTESTEXAMPLE&Signature=c2VjcmV0&Expires=1')).to.not.contain('c2VjcmV0');
+  });
+
+  it("masks every name logging redacts (one list, @sdk-events/logging's): headers and query parameters", () => {
+    for (const name of SECRET_HEADER_NAMES) {
+      const value = `${name} secret value`;
+      expect(maskHeader(name, value), name).to.not.contain('secret value');
+      expect(maskHeader(name.toUpperCase(), value), name.toUpperCase()).to.not.contain('secret value');
+    }
+    // Credential-looking names logging redacts without listing them.
+    for (const name of ['x-my-auth-token', 'x-client-secret']) expect(maskHeader(name, 'v'), name).to.equal('****');
+    for (const name of SECRET_QUERY_PARAMETERS) {
+      const value = 'SECRETVALUE/20260101/us-east-1/s3/aws4_request';
+      expect(maskQueryValue(name, value), name).to.not.contain('SECRETVALUE');
+    }
+    // Names no list holds pass unchanged.
+    expect(maskHeader('content-type', 'text/plain')).to.equal('text/plain');
+    expect(maskQueryValue('X-Amz-SignedHeaders', 'host')).to.equal('host');
+  });
+
+  it('a request with an API key, an S3 session token and a SigV2 signature: none printed in clear', async () => {
+    const secrets = { apiKey: 'api-key-1234567890', s3Session: 's3-session-abcdef', security: 'security-token-xyz', signature: 'c2lnbmF0dXJlLXYy' };
+    await sendRaw(inspector.url, {
+      method: 'GET',
+      path: `/bucket/key?AWSAccessKeyId=AKIDTESTEXAMPLE&Expires=1999999999&Signature=${secrets.signature}`,
+      headers: { 'x-api-key': secrets.apiKey, 'x-amz-s3session-token': secrets.s3Session, 'x-amz-security-token': secrets.security },
+    });
+    expect(inspector.records).to.have.length(1);
+    const record = inspector.records[0]!;
+    const printed = [formatLine(record), formatRecord(record, { bodyPreview: 100 }), JSON.stringify(summarizeRecord(record))].join('\n');
+    for (const secret of Object.values(secrets)) expect(printed.includes(secret), `printed output contains ${secret}`).to.equal(false);
+    expect(printed).to.contain('x-api-key: ****');
   });
 
   it('masks presigned-URL secrets in a request target', () => {

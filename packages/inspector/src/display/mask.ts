@@ -1,20 +1,8 @@
+// The names of secrets are @sdk-events/logging's: one list for both packages, so they cannot drift.
+import { isSecretHeaderName, isSecretQueryParameter } from '@sdk-events/logging/secret-names';
+
 /** What a masked secret is replaced with. */
 export const MASK = '****';
-
-/** Headers whose whole value is a secret. */
-export const SECRET_HEADERS: ReadonlySet<string> = new Set([
-  'x-amz-security-token',
-  'x-amz-s3session-token',
-  'x-api-key',
-  'x-amz-server-side-encryption-customer-key',
-  'x-amz-copy-source-server-side-encryption-customer-key',
-  'cookie',
-  'set-cookie',
-  'proxy-authorization',
-]);
-
-/** Presigned-URL query parameters whose value is a secret (matched case-insensitively), SigV2's `Signature` included. */
-export const SECRET_QUERY_PARAMETERS: ReadonlySet<string> = new Set(['x-amz-signature', 'x-amz-security-token', 'signature']);
 
 /** Shows the first 4 characters of an access key id, masks the rest. */
 export function maskAccessKeyId(accessKeyId: string): string {
@@ -42,11 +30,15 @@ export function maskAuthorization(value: string): string {
     .replace(/Signature=[^,\s]*/, `Signature=${MASK}`);
 }
 
-/** Masks one header value by (any-case) name; other headers pass unchanged. */
+/**
+ * Masks one header value by (any-case) name: every name logging redacts
+ * (`isSecretHeaderName`); Authorization keeps its algorithm, scope and
+ * signed headers readable. Other headers pass unchanged.
+ */
 export function maskHeader(name: string, value: string): string {
   const lower = name.toLowerCase();
   if (lower === 'authorization') return maskAuthorization(value);
-  return SECRET_HEADERS.has(lower) ? MASK : value;
+  return isSecretHeaderName(lower) ? MASK : value;
 }
 
 /** A copy of `headers` with secrets masked: Authorization's signature and key id, session tokens, SSE-C keys, cookies. */
@@ -56,11 +48,15 @@ export function maskHeaders(headers: Readonly<Record<string, string>>): Record<s
   return out;
 }
 
-/** Masks one query parameter value: `X-Amz-Signature`, `X-Amz-Security-Token`, and the key id of `X-Amz-Credential`. */
+/**
+ * Masks one query parameter value: every name logging redacts
+ * (`isSecretQueryParameter`: `X-Amz-Signature`, `X-Amz-Security-Token`,
+ * SigV2's `Signature`, …); `X-Amz-Credential` keeps its scope readable.
+ */
 export function maskQueryValue(name: string, value: string): string {
   const lower = name.toLowerCase();
   if (lower === 'x-amz-credential') return maskCredential(value);
-  return SECRET_QUERY_PARAMETERS.has(lower) ? MASK : value;
+  return isSecretQueryParameter(lower) ? MASK : value;
 }
 
 /** A copy of a decoded query with presigned-URL secrets masked. */
@@ -99,11 +95,13 @@ export function maskCanonicalRequest(canonicalRequest: string): string {
       const colon = line.indexOf(':');
       if (colon <= 0) return line;
       const name = line.slice(0, colon);
-      return SECRET_HEADERS.has(name) ? `${name}:${MASK}` : line;
+      return isSecretHeaderName(name) ? `${name}:${MASK}` : line;
     })
     .join('\n')
-    .replace(/(X-Amz-Credential=)([^&\n]*)/, (_, prefix: string, value: string) => `${prefix}${maskCredential(safeDecode(value))}`)
-    .replace(/(X-Amz-Security-Token=)[^&\n]*/, `$1${MASK}`);
+    .replace(/(^|&|\n)([^=&\n]+)=([^&\n]*)/g, (pair: string, start: string, name: string, value: string) => {
+      const masked = maskQueryValue(safeDecode(name), safeDecode(value));
+      return masked === safeDecode(value) ? pair : `${start}${name}=${masked}`;
+    });
 }
 
 function safeDecode(value: string): string {
