@@ -30,6 +30,10 @@ Options:
   --credentials-from-env     verify with AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
   --max-bytes <n>            answer CloudWatch PutMetricData larger than n bytes with 413
   --max-items <n>            answer CloudWatch PutMetricData with more than n metrics with 413
+  --max-body-bytes <n>       answer a body larger than n bytes with 413, unkept (default 64 MiB)
+  --max-decoded-bytes <n>    answer a body that decodes to more than n bytes with 413 (default 64 MiB)
+  --max-records <n>          keep at most n records, the newest (default 1000)
+  --max-stored-body-bytes <n> keep at most n bytes of bodies in records, the newest (default 256 MiB)
   --strict                   answer requests that fail verification with the service's error
   --body <n>                 show up to n bytes of each decoded body (default 0)
   --brief                    one line per request
@@ -56,6 +60,10 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         'credentials-from-env': { type: 'boolean' },
         'max-bytes': { type: 'string' },
         'max-items': { type: 'string' },
+        'max-body-bytes': { type: 'string' },
+        'max-decoded-bytes': { type: 'string' },
+        'max-records': { type: 'string' },
+        'max-stored-body-bytes': { type: 'string' },
         strict: { type: 'boolean' },
         body: { type: 'string' },
         brief: { type: 'boolean' },
@@ -71,6 +79,10 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
   if (values.host !== undefined) options.host = nonEmpty('--host', values.host);
   if (values['max-bytes'] !== undefined) options.maxBytes = integer('--max-bytes', values['max-bytes'], 1);
   if (values['max-items'] !== undefined) options.maxItems = integer('--max-items', values['max-items'], 1);
+  if (values['max-body-bytes'] !== undefined) options.maxBodyBytes = integer('--max-body-bytes', values['max-body-bytes'], 1);
+  if (values['max-decoded-bytes'] !== undefined) options.maxDecodedBytes = integer('--max-decoded-bytes', values['max-decoded-bytes'], 1);
+  if (values['max-records'] !== undefined) options.maxRecords = integer('--max-records', values['max-records'], 1);
+  if (values['max-stored-body-bytes'] !== undefined) options.maxStoredBodyBytes = integer('--max-stored-body-bytes', values['max-stored-body-bytes'], 1);
   if (values.strict) options.strict = true;
 
   const accessKeyId = values['access-key-id'];

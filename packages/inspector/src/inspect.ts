@@ -37,6 +37,8 @@ export interface RawRequest {
 export interface InspectRequestOptions {
   /** Credentials to verify signatures with. */
   credentials: readonly InspectorCredentials[];
+  /** The most a body may decode to (see `InspectorOptions.maxDecodedBytes`); default no limit. */
+  maxDecodedBytes?: number;
 }
 
 /** A request taken apart and verified, plus what the responders need. */
@@ -47,6 +49,8 @@ export interface Inspection {
   detection: Detection;
   /** Body faults a real service would reject outright (for strict mode). */
   bodyFaults: { framing?: string; decoding?: string };
+  /** Set when the body decodes to more than `maxDecodedBytes`: why (the server answers 413). */
+  tooLarge?: string;
 }
 
 const STREAMING_SIGNED = 'STREAMING-AWS4-HMAC-SHA256-PAYLOAD';
@@ -79,7 +83,7 @@ export function inspectRequest(raw: RawRequest, options: InspectRequestOptions):
     payload = chunked.payload;
     if (chunked.error) problems.push(`malformed aws-chunked body: ${chunked.error}`);
   }
-  const decoding = undoContentEncoding(payload, contentEncoding, likelyService === 'cloudwatch' || likelyService === 'lambda');
+  const decoding = undoContentEncoding(payload, contentEncoding, likelyService === 'cloudwatch' || likelyService === 'lambda', options.maxDecodedBytes);
   problems.push(...decoding.problems);
 
   const detection = detect(detectionInput, decoding.body);
@@ -140,7 +144,7 @@ export function inspectRequest(raw: RawRequest, options: InspectRequestOptions):
   const bodyFaults: Inspection['bodyFaults'] = {};
   if (chunked?.error) bodyFaults.framing = chunked.error;
   if (decoding.problems.length > 0) bodyFaults.decoding = decoding.problems[0]!;
-  return { record, detection, bodyFaults };
+  return { record, detection, bodyFaults, ...(decoding.tooLarge !== undefined ? { tooLarge: decoding.tooLarge } : {}) };
 }
 
 function splitTarget(url: string): { path: string; rawQuery: string } {

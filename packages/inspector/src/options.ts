@@ -17,13 +17,22 @@ export interface ResolvedOptions {
   onRequest: InspectorOptions['onRequest'];
   strict: boolean;
   bodyTimeoutMs: number;
+  maxBodyBytes: number;
+  maxDecodedBytes: number;
+  maxRecords: number;
+  maxStoredBodyBytes: number;
 }
+
+const MiB = 1024 * 1024;
+/** The defaults of the bounds on what one request and the records may hold. */
+export const DEFAULT_LIMITS = Object.freeze({ maxBodyBytes: 64 * MiB, maxDecodedBytes: 64 * MiB, maxRecords: 1000, maxStoredBodyBytes: 256 * MiB });
 
 /** Validates options (a TypeError names the bad one) and applies the defaults. */
 export function resolveOptions(options: InspectorOptions | undefined): ResolvedOptions {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null) throw new TypeError('startInspector: options must be an object');
   const { port = 0, host = '127.0.0.1', credentials, maxBytes, maxItems, log, onRequest, strict = false, bodyTimeoutMs = 5000 } = options;
+  const { maxBodyBytes, maxDecodedBytes, maxRecords, maxStoredBodyBytes } = { ...DEFAULT_LIMITS, ...definedOnly(options) };
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port > 65535) {
     throw new TypeError(`startInspector: port must be an integer from 0 to 65535, got ${String(port)}`);
   }
@@ -31,6 +40,11 @@ export function resolveOptions(options: InspectorOptions | undefined): ResolvedO
   positive('maxBytes', maxBytes);
   positive('maxItems', maxItems);
   positive('bodyTimeoutMs', bodyTimeoutMs);
+  for (const [name, value] of Object.entries({ maxBodyBytes, maxDecodedBytes, maxRecords, maxStoredBodyBytes })) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
+      throw new TypeError(`startInspector: ${name} must be a positive whole number, got ${String(value)}`);
+    }
+  }
   if (log !== undefined && typeof log !== 'function') throw new TypeError('startInspector: log must be a function (line: string) => void');
   if (onRequest !== undefined && typeof onRequest !== 'function') throw new TypeError('startInspector: onRequest must be a function (record) => void');
   if (typeof strict !== 'boolean') throw new TypeError('startInspector: strict must be a boolean');
@@ -44,7 +58,16 @@ export function resolveOptions(options: InspectorOptions | undefined): ResolvedO
     onRequest,
     strict,
     bodyTimeoutMs,
+    maxBodyBytes,
+    maxDecodedBytes,
+    maxRecords,
+    maxStoredBodyBytes,
   };
+}
+
+/** `options` without the keys whose value is `undefined` (so a default applies to them). */
+function definedOnly(options: InspectorOptions): Partial<InspectorOptions> {
+  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
 }
 
 function positive(name: string, value: unknown): void {

@@ -7,6 +7,7 @@ import { FaultQueue, validateFault } from './faults.js';
 import { inspectRequest, noteExtraBytes, type Inspection } from './inspect.js';
 import { LostResponseQueue, validateLostResponse, type LostResponseMatch } from './lost-responses.js';
 import { resolveOptions, type ResolvedOptions } from './options.js';
+import { dropBodies, keepWithinLimits } from './retention.js';
 import { cloudWatchReply } from './respond/cloudwatch.js';
 import { errorReply, type ErrorSpec, type ErrorTarget } from './respond/errors.js';
 import { lambdaReply } from './respond/lambda.js';
@@ -57,6 +58,8 @@ interface PendingRequest {
   closeAfter: boolean;
   extraBytes?: number;
   record?: InspectedRequest;
+  /** Set once the body passed `maxBodyBytes`: the rest is read and dropped. */
+  overLimit?: boolean;
 }
 
 type ParserError = Error & { code?: string; rawPacket?: Buffer; bytesParsed?: number };
@@ -174,8 +177,14 @@ class InspectorServer implements Inspector {
     this.latestOnSocket.set(req.socket, pending);
     this.inFlight.add(pending);
     req.on('data', (chunk: Buffer) => {
-      pending.chunks.push(chunk);
       pending.received += chunk.length;
+      if (pending.received > this.options.maxBodyBytes) {
+        // Read to the end (so the client gets its 413), keep nothing.
+        pending.overLimit = true;
+        pending.chunks = [];
+      } else {
+        pending.chunks.push(chunk);
+      }
       this.armStallTimer(pending);
     });
     req.on('end', () => this.finish(pending));
@@ -229,9 +238,15 @@ class InspectorServer implements Inspector {
         ...(incomplete !== undefined ? { incomplete } : {}),
         ...(pending.extraBytes !== undefined ? { extraBytes: pending.extraBytes } : {}),
       },
-      { credentials: this.options.credentials },
+      { credentials: this.options.credentials, maxDecodedBytes: this.options.maxDecodedBytes },
     );
     const { record } = inspection;
+    if (pending.overLimit) {
+      inspection.tooLarge = `the body is ${pending.received} bytes, more than ${this.options.maxBodyBytes} (maxBodyBytes): not kept, not verified`;
+      record.problems = [inspection.tooLarge];
+      dropBodies(record, inspection.tooLarge);
+      record.bodySizes = { wire: pending.received, payload: pending.received, decoded: pending.received };
+    }
     record.id = ++this.sequence;
     record.requestId = randomUUID();
     let reply: Reply;
@@ -245,6 +260,7 @@ class InspectorServer implements Inspector {
     if (reply.errorCode !== undefined) record.errorCode = reply.errorCode;
     pending.record = record;
     this.records.push(record);
+    keepWithinLimits(this.records, this.options);
     try {
       this.options.onRequest?.(record);
       this.options.log?.(formatLine(record));
@@ -272,6 +288,9 @@ class InspectorServer implements Inspector {
     };
     if (incomplete !== undefined) {
       return errorReply({ status: 400, code: 'IncompleteBody', message: `You did not provide the number of bytes specified by the Content-Length HTTP header (${incomplete}).` }, target);
+    }
+    if (inspection.tooLarge !== undefined) {
+      return errorReply({ status: 413, code: 'RequestEntityTooLarge', message: `The inspector does not take this request: ${inspection.tooLarge}` }, target);
     }
     const fault = this.faults.take(record);
     if (fault) return errorReply(fault, target);

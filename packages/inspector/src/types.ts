@@ -37,6 +37,25 @@ export interface InspectorOptions {
    * its `content-length` and answers 400 `IncompleteBody`. Default 5000 ms.
    */
   bodyTimeoutMs?: number;
+  /**
+   * The largest body kept and verified, in bytes on the wire. A larger one is read to its end
+   * and dropped, and answered 413 `RequestEntityTooLarge`; its record says why. Default 64 MiB.
+   */
+  maxBodyBytes?: number;
+  /**
+   * The most a body may decode to (each content-encoding layer, gzip bombs included): decoding
+   * stops there, and the request is answered 413 `RequestEntityTooLarge`; its record says why.
+   * Default 64 MiB.
+   */
+  maxDecodedBytes?: number;
+  /** The most records `records` keeps; the oldest go first. Default 1000. */
+  maxRecords?: number;
+  /**
+   * The most body bytes all records keep together (`wireBody`, `payload`, `decodedBody`);
+   * beyond it the oldest records' bodies are dropped (`bodiesDropped`), their sizes, hashes and
+   * verification results kept. Default 256 MiB.
+   */
+  maxStoredBodyBytes?: number;
 }
 
 /** An error the inspector answers instead of success; see {@link Inspector.failNext}. */
@@ -194,4 +213,11 @@ export interface InspectedRequest {
   requestId: string;
   /** One readable line per failed verification; empty when everything verified. */
   problems: string[];
+  /**
+   * Set when the record no longer holds its bodies (empty buffers in their place): why
+   * (`maxStoredBodyBytes` reached, or a body over `maxBodyBytes` that was never kept).
+   */
+  bodiesDropped?: string;
+  /** The sizes of the bodies as they arrived, kept when the bodies themselves are dropped. */
+  bodySizes?: { wire: number; payload: number; decoded: number };
 }

@@ -1,3 +1,4 @@
+import buffer from 'node:buffer';
 import zlib from 'node:zlib';
 
 /** The result of undoing content-encoding layers. */
@@ -10,6 +11,8 @@ export interface ContentDecoding {
   undeclaredGzipLayers: number;
   /** Readable descriptions of layers that could not be undone. */
   problems: string[];
+  /** Set when a layer decodes to more than the limit: decoding stopped there (`body` is that layer's input). */
+  tooLarge?: string;
 }
 
 /** Splits a `content-encoding` header into its lowercase codings, in the order they were applied. */
@@ -33,8 +36,11 @@ export function looksGzipped(bytes: Uint8Array): boolean {
  * (`aws-chunked` and `identity` are skipped: aws-chunked framing is removed before this).
  * With `detectUndeclaredGzip`, a result that is still gzip is decoded further and reported:
  * for JSON, query and CBOR bodies, gzip the header does not declare is a bug.
+ * No layer decodes to more than `maxDecodedBytes`: zlib stops there (a gzip bomb costs at most
+ * that much memory and the time to inflate that much), and `tooLarge` says so.
  */
-export function undoContentEncoding(payload: Buffer, codings: readonly string[], detectUndeclaredGzip: boolean): ContentDecoding {
+export function undoContentEncoding(payload: Buffer, codings: readonly string[], detectUndeclaredGzip: boolean, maxDecodedBytes = Infinity): ContentDecoding {
+  const bounded = { maxOutputLength: Math.min(maxDecodedBytes, buffer.kMaxLength) };
   let body = payload;
   let gzipLayers = 0;
   let undeclaredGzipLayers = 0;
@@ -45,17 +51,21 @@ export function undoContentEncoding(payload: Buffer, codings: readonly string[],
     const position = `content-encoding layer ${layers.length - i} of ${layers.length} (${coding})`;
     try {
       if (coding === 'gzip' || coding === 'x-gzip') {
-        body = zlib.gunzipSync(body);
+        body = zlib.gunzipSync(body, bounded);
         gzipLayers++;
       } else if (coding === 'deflate') {
-        body = inflateEither(body);
+        body = inflateEither(body, bounded);
       } else if (coding === 'br') {
-        body = zlib.brotliDecompressSync(body);
+        body = zlib.brotliDecompressSync(body, bounded);
       } else {
         problems.push(`${position}: the inspector cannot decode '${coding}'`);
         return { body, gzipLayers, undeclaredGzipLayers, problems };
       }
     } catch (error) {
+      if (isTooLarge(error)) {
+        const tooLarge = `${position} decodes to more than ${maxDecodedBytes} bytes (maxDecodedBytes): not decoded further`;
+        return { body, gzipLayers, undeclaredGzipLayers, problems: [...problems, tooLarge], tooLarge };
+      }
       problems.push(`${position} does not decode: ${(error as Error).message}`);
       return { body, gzipLayers, undeclaredGzipLayers, problems };
     }
@@ -64,8 +74,12 @@ export function undoContentEncoding(payload: Buffer, codings: readonly string[],
     while (looksGzipped(body) && undeclaredGzipLayers < 8) {
       let inner: Buffer;
       try {
-        inner = zlib.gunzipSync(body);
-      } catch {
+        inner = zlib.gunzipSync(body, bounded);
+      } catch (error) {
+        if (isTooLarge(error)) {
+          const tooLarge = `an undeclared gzip layer decodes to more than ${maxDecodedBytes} bytes (maxDecodedBytes): not decoded further`;
+          return { body, gzipLayers, undeclaredGzipLayers, problems: [...problems, tooLarge], tooLarge };
+        }
         break;
       }
       body = inner;
@@ -81,10 +95,16 @@ export function undoContentEncoding(payload: Buffer, codings: readonly string[],
   return { body, gzipLayers, undeclaredGzipLayers, problems };
 }
 
-function inflateEither(body: Buffer): Buffer {
+function inflateEither(body: Buffer, options: zlib.ZlibOptions): Buffer {
   try {
-    return zlib.inflateSync(body);
-  } catch {
-    return zlib.inflateRawSync(body);
+    return zlib.inflateSync(body, options);
+  } catch (error) {
+    if (isTooLarge(error)) throw error;
+    return zlib.inflateRawSync(body, options);
   }
+}
+
+/** zlib's error when the output would pass `maxOutputLength`. */
+function isTooLarge(error: unknown): boolean {
+  return (error as { code?: string } | null)?.code === 'ERR_BUFFER_TOO_LARGE';
 }

@@ -14,7 +14,8 @@ export interface FormatOptions {
 /** One line per request: number, method, target, operation, status, sizes, signature, metrics, problems. */
 export function formatLine(record: InspectedRequest): string {
   const what = [record.service, record.operation ?? '?'].join(' ') + (record.resource !== undefined ? ` (${record.resource})` : '');
-  const sizes = `${record.wireBody.length} B wire, ${record.decodedBody.length} B decoded${record.gzipLayers > 0 ? `, gzip x${record.gzipLayers}` : ''}`;
+  const { wire, decoded } = sizesOf(record);
+  const sizes = `${wire} B wire, ${decoded} B decoded${record.gzipLayers > 0 ? `, gzip x${record.gzipLayers}` : ''}`;
   const parts = [`#${record.id} ${record.method} ${maskUrl(record.url)}`, what, `-> ${record.status || 'no answer'}${record.errorCode ? ` ${record.errorCode}` : ''}`, sizes, signatureWord(record)];
   if (record.metricCount !== undefined) parts.push(`${record.metricCount} metrics`);
   parts.push(record.problems.length === 0 ? 'ok' : `${record.problems.length} problem${record.problems.length === 1 ? '' : 's'}`);
@@ -33,7 +34,8 @@ export function formatRecord(record: InspectedRequest, options: FormatOptions = 
     for (const [name, value] of Object.entries(maskHeaders(record.headers))) lines.push(`    ${name}: ${value}`);
   }
   const encoding = record.contentEncoding.length > 0 ? record.contentEncoding.join(', ') : 'none';
-  add('body', `${record.wireBody.length} bytes on the wire, ${record.payload.length} payload, ${record.decodedBody.length} decoded`);
+  const sizes = sizesOf(record);
+  add('body', `${sizes.wire} bytes on the wire, ${sizes.payload} payload, ${sizes.decoded} decoded${record.bodiesDropped ? ` (not kept: ${record.bodiesDropped})` : ''}`);
   add('encoding', `content-encoding ${encoding}; gzip layers ${record.gzipLayers}`);
   add('signature', describeSignature(record));
   add('payload hash', describePayloadHash(record));
@@ -83,9 +85,9 @@ export function summarizeRecord(record: InspectedRequest): Record<string, unknow
       ...(signature.reason !== undefined ? { reason: maskKeyIdIn(signature.reason, signature.accessKeyId) } : {}),
       ...(signature.canonicalRequest !== undefined ? { canonicalRequest: maskCanonicalRequest(signature.canonicalRequest) } : {}),
     },
-    wireBytes: wireBody.length,
-    payloadBytes: payload.length,
-    decodedBytes: decodedBody.length,
+    wireBytes: record.bodySizes?.wire ?? wireBody.length,
+    payloadBytes: record.bodySizes?.payload ?? payload.length,
+    decodedBytes: record.bodySizes?.decoded ?? decodedBody.length,
   };
 }
 
@@ -126,4 +128,9 @@ function previewText(body: Buffer, limit: number): string {
   const printable = /^[\x09\x0a\x0d\x20-\x7e\u00a0-\uffff]*$/.test(text.replace(/\uFFFD/g, ''));
   const shown = printable ? JSON.stringify(text) : `hex ${slice.toString('hex')}`;
   return body.length > limit ? `${shown} ... (${body.length - limit} more bytes)` : shown;
+}
+
+/** The sizes of a record's bodies as they arrived, kept when the bodies themselves were dropped. */
+function sizesOf(record: InspectedRequest): { wire: number; payload: number; decoded: number } {
+  return record.bodySizes ?? { wire: record.wireBody.length, payload: record.payload.length, decoded: record.decodedBody.length };
 }
