@@ -43,6 +43,25 @@ describe('gzip: multipart parts and presigns are left alone (real clients)', () 
     expect(gunzipSync(bytes).toString()).to.equal(text);
   });
 
+  for (const events of ['before-sign.s3.PutObject', 'before-sign.s3']) {
+    it(`lib-storage's multipart Upload (3 parts) with gzip on ${events}: no part is gzipped, GetObject gives back the bytes`, async () => {
+      const s3 = s3Client(inspector.url);
+      eventsOf(s3).use(gzipPlugin({ events }));
+      const body = Buffer.from(text.repeat(Math.ceil((11 * 1024 * 1024) / text.length)));
+      const result = await new Upload({ client: s3, params: { Bucket: 'bucket', Key: 'multipart.json', Body: body }, partSize: 5 * 1024 * 1024 }).done();
+      const parts = inspector.records.filter((record) => record.operation === 'UploadPart');
+      expect(parts).to.have.length(3);
+      for (const part of parts) {
+        expect(part.headers['content-encoding']).to.equal(undefined);
+        expect(part.problems).to.deep.equal([]);
+      }
+      expect(result.ETag).to.match(/-3"$/);
+      const got = await s3.send(new GetObjectCommand({ Bucket: 'bucket', Key: 'multipart.json' }));
+      expect(got.ContentEncoding).to.equal(undefined);
+      expect(Buffer.from(await got.Body!.transformToByteArray()).equals(body)).to.equal(true);
+    });
+  }
+
   it('a presign: gzip compresses nothing, logging writes no line, handlers see s3v4-query', async () => {
     const s3 = s3Client(inspector.url);
     const logger = memoryLogger();

@@ -4,7 +4,7 @@ export interface StoredObject {
   key: string;
   /** The bytes as S3 would store them: aws-chunked framing removed, content-encoding kept. */
   body: Buffer;
-  /** Quoted MD5 hex of `body`, as S3's ETag for a single-part upload. */
+  /** S3's ETag: the quoted MD5 hex of `body`; for a multipart upload, the MD5 of the parts' MD5s and `-` the number of parts. */
   etag: string;
   contentType?: string;
   /** `content-encoding` without `aws-chunked`. */
@@ -16,10 +16,29 @@ export interface StoredObject {
   lastModified: Date;
 }
 
-/** The inspector's in-memory S3: buckets and objects, path-style addressed. */
+/** One part as uploaded: its bytes (content-encoding kept) and quoted MD5 ETag. */
+export interface UploadedPart {
+  body: Buffer;
+  etag: string;
+  md5: Buffer;
+}
+
+/** A multipart upload in progress: what CreateMultipartUpload declared, and its parts by number. */
+export interface MultipartUpload {
+  bucket: string;
+  key: string;
+  contentType?: string;
+  contentEncoding?: string;
+  metadata: Record<string, string>;
+  parts: Map<number, UploadedPart>;
+}
+
+/** The inspector's in-memory S3: buckets, objects and multipart uploads in progress, path-style addressed. */
 export class S3Store {
   private readonly buckets = new Set<string>();
   private readonly objects = new Map<string, StoredObject>();
+  /** Multipart uploads in progress, by upload id. */
+  readonly uploads = new Map<string, MultipartUpload>();
 
   /** Whether the bucket exists (created, or written to). */
   hasBucket(bucket: string): boolean {

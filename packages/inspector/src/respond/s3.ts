@@ -3,15 +3,27 @@ import type { Detection } from '../protocols/detect.js';
 import type { InspectedRequest } from '../types.js';
 import { errorReply } from './errors.js';
 import { emptyReply, xmlEscape, xmlReply, xmlUnescape, type Reply } from './reply.js';
+import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, uploadPart } from './s3-multipart.js';
 import type { S3Store, StoredObject } from './s3-store.js';
 import { lenientDecode } from '../verify/uri.js';
 
 const NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
-const OBJECT_OPERATIONS = new Set(['PutObject', 'GetObject', 'HeadObject', 'DeleteObject', 'CopyObject']);
+const OBJECT_OPERATIONS = new Set([
+  'PutObject',
+  'GetObject',
+  'HeadObject',
+  'DeleteObject',
+  'CopyObject',
+  'CreateMultipartUpload',
+  'UploadPart',
+  'CompleteMultipartUpload',
+  'AbortMultipartUpload',
+]);
 
 /**
  * A reply for S3 from the in-memory store: PutObject, GetObject (with simple ranges), HeadObject,
- * CopyObject, DeleteObject, DeleteObjects, CreateBucket, HeadBucket, DeleteBucket, ListBuckets, ListObjects(V2).
+ * CopyObject, DeleteObject, DeleteObjects, CreateBucket, HeadBucket, DeleteBucket, ListBuckets, ListObjects(V2),
+ * and multipart uploads (CreateMultipartUpload, UploadPart, CompleteMultipartUpload, AbortMultipartUpload).
  * Other operations answer 501 NotImplemented.
  */
 export function s3Reply(record: InspectedRequest, detection: Detection, store: S3Store): Reply {
@@ -58,6 +70,14 @@ export function s3Reply(record: InspectedRequest, detection: Detection, store: S
     case 'DeleteObject':
       store.delete(bucket!, key!);
       return emptyReply(204);
+    case 'CreateMultipartUpload':
+      return createMultipartUpload(record, bucket!, key!, store, metadataOf(record));
+    case 'UploadPart':
+      return uploadPart(record, bucket!, key!, store, error);
+    case 'CompleteMultipartUpload':
+      return completeMultipartUpload(record, bucket!, key!, store, error);
+    case 'AbortMultipartUpload':
+      return abortMultipartUpload(record, bucket!, key!, store, error);
     case 'DeleteObjects': {
       const keys = [...record.decodedBody.toString('utf8').matchAll(/<Key>([\s\S]*?)<\/Key>/g)].map((match) => xmlUnescape(match[1]!));
       for (const name of keys) store.delete(bucket!, name);
