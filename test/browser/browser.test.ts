@@ -1,8 +1,9 @@
 // The seed's use cases in a real browser: headless Chromium (Debian's `chromium`, driven by
 // playwright-core) loads a page bundled with `esbuild --platform=browser` from the built
 // packages and sends to the inspector, which verifies what arrives: gzip, SigV4 and the trace
-// header. The page's server forwards the API requests to the inspector byte for byte (Host
-// included, so the signature is checked as the browser made it): same origin, no CORS needed.
+// header. Same origin: the page's server forwards the API requests to the inspector byte for
+// byte (Host included, so the signature is checked as the browser made it). Cross-origin: the
+// page's clients call the inspector on its own port, through its CORS answers.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as forward, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -90,7 +91,8 @@ describe('browser: the seed in headless Chromium against the inspector', functio
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('sends a gzipped PutMetricData and an Invoke with x-trace-id, both signed; withTraceId says it cannot work there', async () => {
+  /** Loads the page, whose clients send to `endpoint`; resolves to what the page reports and any error it logged. */
+  async function runPage(endpoint: string): Promise<{ result: PageResult; problems: string[] }> {
     const page = await browser!.newPage();
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -99,21 +101,19 @@ describe('browser: the seed in headless Chromium against the inspector', functio
     });
     const { port } = pageServer!.address() as AddressInfo;
     const origin = `http://127.0.0.1:${port}`;
-    const query = new URLSearchParams({ endpoint: origin, key: TEST_CREDENTIALS.accessKeyId, secret: TEST_CREDENTIALS.secretAccessKey });
+    const query = new URLSearchParams({ endpoint, key: TEST_CREDENTIALS.accessKeyId, secret: TEST_CREDENTIALS.secretAccessKey });
     await page.goto(`${origin}/?${query}`);
     await page.waitForFunction(() => 'sdkEventsResult' in globalThis);
     const outcome = (await page.evaluate(() => (globalThis as { sdkEventsResult?: unknown }).sdkEventsResult)) as
       | { ok: true; result: PageResult }
       | { ok: false; error: string };
     await page.close();
-
     expect(outcome.ok ? '' : outcome.error, 'the page failed').to.equal('');
-    expect(problems).to.deep.equal([]);
-    const { result } = outcome as { ok: true; result: PageResult };
-    expect(result.putMetricData.status).to.equal(200);
-    expect(result.invoke.status).to.equal(200);
-    expect(result.withTraceIdError).to.match(/no AsyncLocalStorage/);
+    return { result: (outcome as { ok: true; result: PageResult }).result, problems };
+  }
 
+  /** What the inspector must have verified of the page's two calls. */
+  function expectVerifiedCalls(): void {
     const calls = inspector.records;
     expect(calls.map((record) => `${record.service} ${record.operation}`)).to.deep.equal(['cloudwatch PutMetricData', 'lambda Invoke']);
     const [put, invoke] = calls;
@@ -126,5 +126,27 @@ describe('browser: the seed in headless Chromium against the inspector', functio
     expect(put!.metricCount).to.equal(40);
     expect(invoke!.headers['x-trace-id']).to.equal('trace-trace');
     expect(invoke!.signature.signedHeaders).to.include('x-trace-id');
+  }
+
+  it('sends a gzipped PutMetricData and an Invoke with x-trace-id, both signed; withTraceId says it cannot work there', async () => {
+    const { port } = pageServer!.address() as AddressInfo;
+    const { result, problems } = await runPage(`http://127.0.0.1:${port}`);
+    expect(problems).to.deep.equal([]);
+    expect(result.putMetricData.status).to.equal(200);
+    expect(result.invoke.status).to.equal(200);
+    expect(result.withTraceIdError).to.match(/no AsyncLocalStorage/);
+    expectVerifiedCalls();
+  });
+
+  it('cross-origin: the page on one port, the inspector on another; its CORS answers let the calls through, preflights unrecorded', async () => {
+    const { port } = pageServer!.address() as AddressInfo;
+    expect(new URL(inspector.url).port).to.not.equal(String(port));
+    const { result, problems } = await runPage(inspector.url);
+    expect(problems).to.deep.equal([]);
+    expect(result.putMetricData.status).to.equal(200);
+    expect(result.invoke.status).to.equal(200);
+    // The SDK read the request id the response carries: exposed to the page by CORS.
+    expect(result.putMetricData.requestId).to.equal(inspector.records[0]!.requestId);
+    expectVerifiedCalls();
   });
 });

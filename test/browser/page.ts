@@ -9,7 +9,7 @@ import { createTraceIdHandler, withTraceId } from '@sdk-events/trace-id';
 
 /** What the page reports back to the test. */
 export interface PageResult {
-  putMetricData: { status?: number };
+  putMetricData: { status?: number; requestId?: string };
   invoke: { status?: number };
   withTraceIdError: string;
 }
@@ -40,7 +40,7 @@ async function run(): Promise<PageResult> {
     withTraceIdError = String((error as Error).message);
   }
   return {
-    putMetricData: { status: put.$metadata.httpStatusCode },
+    putMetricData: { status: put.$metadata.httpStatusCode, requestId: put.$metadata.requestId },
     invoke: { status: invoke.StatusCode },
     withTraceIdError,
   };

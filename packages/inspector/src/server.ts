@@ -9,6 +9,7 @@ import { LostResponseQueue, validateLostResponse, type LostResponseMatch } from 
 import { resolveOptions, type ResolvedOptions } from './options.js';
 import { dropBodies, keepWithinLimits } from './retention.js';
 import { cloudWatchReply } from './respond/cloudwatch.js';
+import { corsHeaders, isPreflight, preflightHeaders } from './respond/cors.js';
 import { errorReply, type ErrorSpec, type ErrorTarget } from './respond/errors.js';
 import { lambdaReply } from './respond/lambda.js';
 import { jsonReply, type Reply } from './respond/reply.js';
@@ -171,6 +172,12 @@ class InspectorServer implements Inspector {
   }
 
   private accept(req: IncomingMessage, res: ServerResponse): void {
+    if (isPreflight(req.method, req.headers)) {
+      // A browser's question, not an SDK request: answered, not recorded.
+      res.writeHead(204, preflightHeaders(req.headers)).end();
+      req.resume();
+      return;
+    }
     const lengthHeader = req.headers['content-length'];
     const declaredLength = lengthHeader !== undefined && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : undefined;
     const pending: PendingRequest = { req, res, chunks: [], received: 0, declaredLength, timer: undefined, finished: false, answered: false, closeAfter: false };
@@ -333,6 +340,7 @@ class InspectorServer implements Inspector {
       return;
     }
     const headers: Record<string, string> = {
+      ...corsHeaders(req.headers['origin']),
       ...reply.headers,
       'x-amzn-requestid': record.requestId,
       'x-amz-request-id': record.requestId,
