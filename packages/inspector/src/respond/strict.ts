@@ -13,6 +13,7 @@ export function strictRejection({ record, bodyFaults }: Inspection): ErrorSpec |
     if (reason.startsWith('no secret for access key id')) {
       return { status: 403, code: s3 ? 'InvalidAccessKeyId' : 'UnrecognizedClientException', message: `The security token included in the request is invalid (${reason})` };
     }
+    if (reason.startsWith('the presigned URL expired')) return { status: 403, code: 'AccessDenied', message: `Request has expired (${reason})` };
     if (reason.startsWith('signature mismatch')) {
       return { status: 403, code: record.service === 'lambda' ? 'InvalidSignatureException' : 'SignatureDoesNotMatch', message: reason };
     }

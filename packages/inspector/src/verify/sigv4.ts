@@ -38,7 +38,8 @@ interface ParsedAuth {
 /**
  * Verifies the SigV4 signature of a request (Authorization header or presigned query) against
  * the credentials given, recomputing the canonical request from what arrived.
- * Times are not checked: an old signature that matches is valid here.
+ * A presigned URL must also be within its `X-Amz-Expires` (at most a week) of `X-Amz-Date`;
+ * other times are not checked (an old Authorization header that matches is valid here).
  */
 export function verifySigV4(request: SigV4Request, credentials: readonly InspectorCredentials[]): SigV4Verification {
   const auth = parseAuth(request);
@@ -101,7 +102,25 @@ export function verifySigV4(request: SigV4Request, credentials: readonly Inspect
       },
     };
   }
+  if (auth.kind === 'query') {
+    const expired = presignExpiry(auth.amzDate, request.query.find((pair) => pair.name === 'X-Amz-Expires')?.value);
+    if (expired) return { check: { ...signed, reason: expired } };
+  }
   return { check: { ...signed, valid: true }, chain: { key, amzDate: auth.amzDate, scope, seedSignature: auth.signature.toLowerCase() } };
+}
+
+/** SigV4's longest presign: 7 days. */
+const MAX_EXPIRES_SECONDS = 604800;
+
+/** Why a presigned URL signed at `amzDate` for `expires` seconds is no longer valid, or undefined while it is. */
+function presignExpiry(amzDate: string, expires: string | undefined, now = Date.now()): string | undefined {
+  if (expires === undefined) return undefined;
+  if (!/^\d+$/.test(expires) || Number(expires) > MAX_EXPIRES_SECONDS) {
+    return `X-Amz-Expires must be a whole number of seconds up to ${MAX_EXPIRES_SECONDS} (a week), got '${expires}'`;
+  }
+  const signedAt = Date.parse(amzDate.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
+  const expiresAt = signedAt + Number(expires) * 1000;
+  return now > expiresAt ? `the presigned URL expired at ${new Date(expiresAt).toISOString()} (X-Amz-Date ${amzDate} + X-Amz-Expires ${expires} s)` : undefined;
 }
 
 /** The payload hash of the canonical request: what the client declared, else the hash of the body. */
