@@ -57,13 +57,16 @@ describe('inspector: SigV4 against published vectors', () => {
     expect(last().problems).to.deep.equal([]);
   });
 
-  it('S3 documentation, presigned GET URL: verifies as a query signature; a changed expiry does not', async () => {
+  it('S3 documentation, presigned GET URL: its signature matches (expired since 2013); a changed expiry does not', async () => {
     const url = (expires: string) =>
       `/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=${expires}&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404`;
     await sendRaw(inspector.url, { method: 'GET', path: url('86400'), headers: { host: 'examplebucket.s3.amazonaws.com' } });
-    expect(last().signature).to.include({ present: true, valid: true, kind: 'query', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' });
+    // The signature matched: only then is the expiry checked, and the 2013 example is long expired.
+    expect(last().signature).to.include({ present: true, valid: false, kind: 'query', accessKeyId: 'AKIAIOSFODNN7EXAMPLE' });
+    expect(last().signature.reason).to.equal('the presigned URL expired at 2013-05-25T00:00:00.000Z (X-Amz-Date 20130524T000000Z + X-Amz-Expires 86400 s)');
     await sendRaw(inspector.url, { method: 'GET', path: url('86401'), headers: { host: 'examplebucket.s3.amazonaws.com' } });
     expect(last().signature.valid).to.equal(false);
+    expect(last().signature.reason).to.match(/^signature mismatch/);
   });
 
   describe('S3 documentation, signed chunked upload (STREAMING-AWS4-HMAC-SHA256-PAYLOAD)', () => {
