@@ -1,5 +1,5 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
-import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { computeChecksum, crc32, crc32c, crc64nvme, inspectRequest, startInspector, TEST_CREDENTIALS, type Inspector } from '@sdk-events/inspector';
 import { expect } from 'chai';
 import { cloudWatchClient, lambdaClient } from '../helpers/clients.js';
@@ -14,6 +14,17 @@ describe('inspector: API', () => {
         expect(inspector.port).to.be.above(0);
         expect(inspector.url).to.equal(`http://127.0.0.1:${inspector.port}`);
         expect(inspector.records).to.deep.equal([]);
+      } finally {
+        await inspector.close();
+      }
+    });
+
+    it('TEST_CREDENTIALS can be given to a client as they are (the SDK writes $source on them), and verify', async () => {
+      const inspector = await startInspector();
+      try {
+        const client = new CloudWatchClient({ region: 'us-east-1', endpoint: inspector.url, credentials: TEST_CREDENTIALS });
+        await client.send(new PutMetricDataCommand({ Namespace: 'creds', MetricData: [{ MetricName: 'm', Value: 1 }] }));
+        expect(inspector.records[0]!.signature.valid).to.equal(true);
       } finally {
         await inspector.close();
       }

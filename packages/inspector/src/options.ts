@@ -1,10 +1,14 @@
 import type { InspectorCredentials, InspectorOptions } from './types.js';
 
-/** The credentials the test suite's clients sign with (test/helpers/clients.ts); verified by default. */
-export const TEST_CREDENTIALS: Readonly<InspectorCredentials> = Object.freeze({
+/**
+ * The credentials the test suite's clients sign with (test/helpers/clients.ts); verified by
+ * default. A plain object, not frozen: the SDK writes `$source` on the credentials it is given,
+ * so `new CloudWatchClient({ credentials: TEST_CREDENTIALS })` must work as it is.
+ */
+export const TEST_CREDENTIALS: InspectorCredentials = {
   accessKeyId: 'AKIDTESTEXAMPLE',
   secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
-});
+};
 
 /** Options with defaults applied. */
 export interface ResolvedOptions {
@@ -77,7 +81,7 @@ function positive(name: string, value: unknown): void {
 }
 
 function validateCredentials(credentials: unknown): InspectorCredentials[] {
-  if (credentials === undefined) return [{ ...TEST_CREDENTIALS }];
+  if (credentials === undefined) return [{ accessKeyId: 'AKIDTESTEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' }];
   if (!Array.isArray(credentials)) throw new TypeError('startInspector: credentials must be an array of { accessKeyId, secretAccessKey }');
   return credentials.map((pair: unknown, index) => {
     const { accessKeyId, secretAccessKey } = (pair ?? {}) as Record<string, unknown>;
