@@ -24,7 +24,11 @@ function observedClient(url: string, strategy: PayloadGuardStrategy, config: { d
 }
 
 const CALL_LEVEL = ['provide-client-params', 'before-parameter-build', 'before-call'] as const;
-/** After an attempt: a chunk stopped on its way (over the limit, not sent) fires them too, with the guard's error. */
+/**
+ * After an attempt: not for a chunk the guard stopped in request-created (its size final there:
+ * nothing was sent, nothing to judge, as botocore); one stopped in before-send fires them with
+ * the guard's error.
+ */
 const AFTER_ATTEMPT = ['response-received', 'needs-retry'] as const;
 /** The rest: the guard's check is the first request-created handler, and the first before-send one. */
 const PER_ATTEMPT = ['request-created', 'choose-signer', 'before-sign', 'before-send', 'before-parse'] as const;
@@ -55,9 +59,9 @@ describe('payload-guard: one call is one call (real CloudWatch client, inspector
       expect(count('after-call')).to.equal(1);
       expect(count('after-call-error')).to.equal(0);
       // dry runs fire nothing; every request on the wire fires every per-attempt event once; a chunk
-      // sent on a guess and stopped on its way (over the limit, not sent) only the two after an attempt
+      // sent on a guess and stopped on its way in request-created (nothing to compress: its size is final there) fires no more
       for (const type of PER_ATTEMPT) expect(count(type), type).to.equal(requests);
-      for (const type of AFTER_ATTEMPT) expect(count(type), type).to.equal(requests + report.stoppedChunks);
+      for (const type of AFTER_ATTEMPT) expect(count(type), type).to.equal(requests);
 
       // the user's after-call sees the caller's one output, with every request counted
       expect(afterCall).to.equal(output);

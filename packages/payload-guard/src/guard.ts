@@ -8,7 +8,7 @@ import type { GuardSettings } from './options.js';
 import { nextStep, type Hint, type NextStep } from './planner.js';
 import { SplitCall, type Output } from './split-call.js';
 import { WireCheck, type ChunkOnTheWay } from './wire-check.js';
-import { gzipHandlerOf, measureWireBytes, type MeasurableRequest, type WireSize } from './wire-size.js';
+import { gzipHandlerOf, measureWireBytes, sdkMayCompress, type MeasurableRequest, type WireSize } from './wire-size.js';
 import { WithheldItems } from './withheld.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
@@ -97,19 +97,44 @@ export class Guard {
 
   private async pessimistic(payload: BeforeCallPayload, items: readonly unknown[], withheld: boolean): Promise<Output | undefined> {
     const { maxBytes, maxItems } = this.settings;
-    const call = new SplitCall(this, payload, items);
+    const call = await this.splitCall(payload, items);
     if (!withheld) {
       const whole = await this.measure(payload.model, payload.request as MeasurableRequest, maxBytes);
       if (items.length <= maxItems && (whole === undefined || whole.bytes <= maxBytes)) return undefined;
       if (whole?.exact) call.sizesFrom(0).set(items.length, whole.bytes);
+      if (whole !== undefined) call.noteSize(whole);
     }
     return call.run(() => this.sendAll(call, { maxBytes, maxItems, measuring: true }));
   }
 
-  private optimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output> {
+  private async optimistic(payload: BeforeCallPayload, items: readonly unknown[]): Promise<Output> {
     const { maxBytes, maxItems } = this.settings;
-    const call = new SplitCall(this, payload, items);
+    const call = await this.splitCall(payload, items);
     return call.run(() => this.sendAll(call, { maxBytes, maxItems, measuring: false }));
+  }
+
+  /** A call to split, knowing whether its requests may be compressed (a gzip handler, or the SDK's own compression). */
+  private async splitCall(payload: BeforeCallPayload, items: readonly unknown[]): Promise<SplitCall> {
+    const call = new SplitCall(this, payload, items);
+    const config = (payload.context.client as { config?: Record<string, unknown> }).config ?? {};
+    const mayCompress = this.gzipHandler(payload.model) !== undefined || (await sdkMayCompress(config));
+    call.noteSize({ compressed: mayCompress });
+    return call;
+  }
+
+  /**
+   * The next step for the chunk from `start` (see planner.ts). Where sizes
+   * add up, a new chunk's first try is the run its items' own sizes say is
+   * the longest that fits; else the chunk before it (or a rough size of the
+   * first) is the first guess.
+   */
+  private async plan(call: SplitCall, start: number, cap: number, maxBytes: number, previous: Hint | undefined): Promise<NextStep> {
+    const sizes = call.sizesFrom(start);
+    if (call.sizesAddUp && sizes.size === 0) {
+      const expected = await call.expectedLongest(start, cap, maxBytes);
+      if (expected !== undefined && expected > 0) return expected >= cap ? { kind: 'send', count: cap } : { kind: 'send-if-longest', count: expected };
+    }
+    return nextStep(sizes, cap, maxBytes, previous, call.sizesAddUp);
   }
 
   /**
@@ -129,18 +154,28 @@ export class Guard {
     while (start < items.length) {
       const cap = Math.min(limits.maxItems, items.length - start);
       const sizes = call.sizesFrom(start);
-      previous ??= limits.measuring ? call.roughSize(start, cap) : undefined;
-      const step: NextStep = limits.measuring ? nextStep(sizes, cap, limits.maxBytes, previous) : { kind: 'send', count: cap };
+      if (limits.measuring && !call.sizesAddUp) previous ??= call.roughSize(start, cap);
+      const step = limits.measuring ? await this.plan(call, start, cap, limits.maxBytes, previous) : { kind: 'send' as const, count: cap };
       if (step.kind === 'too-large') throw call.tooLarge(start, step.bytes, 'measured', call.lastRejection);
       if (step.kind === 'measure') {
         sizes.set(step.count, await call.measure(start, step.count));
         continue;
       }
-      const outcome = await call.send(start, step.count, limits.measuring ? limits.maxBytes : Infinity);
+      let moreThan: number | undefined;
+      if (step.kind === 'send-if-longest') {
+        const share = await call.shareOf(start + step.count);
+        if (share === undefined) {
+          // Its share is not known after all (a compressed or streamed item): plan again, measuring.
+          call.noteSize({ compressed: true });
+          continue;
+        }
+        moreThan = limits.maxBytes - share;
+      }
+      const outcome = await call.send(start, step.count, limits.measuring ? limits.maxBytes : Infinity, moreThan);
       if (outcome.kind === 'delivered') {
         previous = { count: step.count, bytes: outcome.bytes };
         start += step.count;
-      } else if (outcome.kind === 'over-limit') {
+      } else if (outcome.kind === 'over-limit' || outcome.kind === 'not-longest') {
         sizes.set(step.count, outcome.bytes);
       } else {
         if (step.count === 1) throw call.tooLarge(start, outcome.bytes, 'rejected', outcome.error);

@@ -8,7 +8,12 @@
  *
  * Measuring costs a serialization (a dry run) and sending measures for free
  * (the check on the way), so the run expected to be the longest is sent, not
- * measured, once one more item is known not to fit; and a run of `maxItems`
+ * measured, once one more item is known not to fit. Where sizes add up (no
+ * compression), the next item's share is a lower bound known from a tiny dry
+ * run, so the run expected to be the longest is sent at once, on the
+ * condition, checked on its way, that it fits and the next item would not
+ * (else it is stopped, its size known): each chunk is then serialized once,
+ * by its own send. A run of `maxItems`
  * is sent as it is when the hint puts it under half the limit (the item limit
  * binds; the check on the way stops it in the rare case it does not fit).
  * Estimates interpolate between the measurements nearest the limit; after a
@@ -21,6 +26,8 @@ export type NextStep =
   | { kind: 'measure'; count: number }
   /** Send the run of `count` items, checked on its way. */
   | { kind: 'send'; count: number }
+  /** Send the run of `count` items if, on its way, it fits and the item after it would not; else it is stopped with its size known. */
+  | { kind: 'send-if-longest'; count: number }
   /** The first item does not fit even alone: it is `bytes` bytes. */
   | { kind: 'too-large'; bytes: number };
 
@@ -35,7 +42,7 @@ export interface Hint {
   count: number;
   /** `undefined`: unmeasurable (a stream). */
   bytes: number | undefined;
-  /** A rough estimate (not the SDK's serialization): it decides whether to send on a guess, and is never interpolated from. */
+  /** A rough estimate (not the SDK's serialization): it decides whether to send on a guess; interpolated from only when sizes add up (a send checks it). */
   rough?: true;
 }
 
@@ -45,8 +52,10 @@ const INTERPOLATED_STEPS = 5;
 /**
  * The next step for the chunk whose runs measured `sizes` so far, under
  * `maxBytes`, with at most `cap` items (the item limit, or the items left).
+ * `sizesAddUp`: a run's size is at least the run before it plus the next
+ * item's own share (true of every serialized list when nothing compresses it).
  */
-export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, hint?: Hint): NextStep {
+export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, hint?: Hint, sizesAddUp = false): NextStep {
   // `lo` items fit (0 trivially); `hi` items do not (cap + 1 by the item limit).
   let lo = 0;
   let hi = cap + 1;
@@ -61,14 +70,17 @@ export function nextStep(sizes: RunSizes, cap: number, maxBytes: number, hint?: 
   if (hi - lo === 1) return { kind: 'send', count: lo };
   if (sizes.size === 0) {
     if (hint?.bytes === undefined || (hint.bytes / hint.count) * cap <= maxBytes / 2) return { kind: 'send', count: cap };
-    if (hint.rough) return { kind: 'measure', count: cap };
+    // A rough guess is measured first, unless sizes add up: then the send checks it on its way.
+    if (hint.rough && !sizesAddUp) return { kind: 'measure', count: cap };
   } else if (sizes.size >= INTERPOLATED_STEPS) return { kind: 'measure', count: Math.floor((lo + hi) / 2) };
   const guess = longestEstimate(sizes.size === 0 ? new Map([[hint!.count, hint!.bytes!]]) : (sizes as ReadonlyMap<number, number>), maxBytes);
   const estimate = Number.isFinite(guess) ? Math.min(Math.max(guess, lo + 1), hi - 1) : lo + 1;
-  // Known to be the longest (one more does not fit): send it when the measurements say it fits (a guess
-  // from the hint alone, or one the bounds pushed up, is measured first); else learn whether one more fits.
-  if (estimate + 1 !== hi) return { kind: 'measure', count: estimate + 1 };
-  return sizes.size > 0 && guess >= estimate ? { kind: 'send', count: estimate } : { kind: 'measure', count: estimate };
+  // Not known to be the longest: where sizes add up, its send checks that; else learn whether one more fits.
+  if (estimate + 1 !== hi) return sizesAddUp ? { kind: 'send-if-longest', count: estimate } : { kind: 'measure', count: estimate + 1 };
+  // Known to be the longest (one more does not fit): send it when the measurements say it fits, or
+  // where sizes add up (its send stops it if not); a guess from the hint alone, or one the bounds
+  // pushed up, is measured first.
+  return (sizes.size > 0 && guess >= estimate) || sizesAddUp ? { kind: 'send', count: estimate } : { kind: 'measure', count: estimate };
 }
 
 /**

@@ -5,10 +5,14 @@ import type { GuardSettings } from './options.js';
 import type { MeasurableRequest, WireSize } from './wire-size.js';
 import { attachReport, type GuardedRequest, type PayloadGuardReport } from './report.js';
 import { abortSignalOf, dryRun, sendPart } from './parts.js';
-import { ChunkOverLimit, type ChunkOnTheWay } from './wire-check.js';
+import { ChunkNotLongest, ChunkOverLimit, type ChunkOnTheWay } from './wire-check.js';
 import type { Hint } from './planner.js';
+import { SizeModel } from './size-model.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
+/** Items in the small dry run that first calibrates the size model. */
+const SAMPLE_ITEMS = 9;
+
 /** A command output, or the error a call failed with, as the guard handles it. */
 export type Output = Record<string | symbol, any>;
 
@@ -35,12 +39,13 @@ export interface SplitCallHost {
 
 /**
  * What became of a chunk: delivered; stopped on its way because it was over
- * the limit (nothing sent); or rejected by the service as too large (nothing
+ * the limit, or because one more item would have fit (nothing sent); or rejected by the service as too large (nothing
  * delivered). `bytes`: its size as it was about to be sent, when known.
  */
 export type SendOutcome =
   | { kind: 'delivered'; bytes: number | undefined }
   | { kind: 'over-limit'; bytes: number }
+  | { kind: 'not-longest'; bytes: number }
   | { kind: 'rejected'; error: unknown; bytes: number | undefined };
 
 /** One call being split. */
@@ -56,6 +61,7 @@ export class SplitCall {
     private readonly payload: BeforeCallPayload,
     readonly items: readonly unknown[],
   ) {
+    this.model = new SizeModel(items, (item) => this.inputOf([item]));
     this.signal = abortSignalOf(payload.context);
     this.report = {
       strategy: guard.settings.strategy,
@@ -70,6 +76,10 @@ export class SplitCall {
   }
 
   private readonly sizes = new Map<number, Map<number, number | undefined>>();
+  /** Whether a request of this call may be or was compressed: then sizes of runs do not add up. */
+  private compressionSeen = false;
+  /** Which run to try first, where sizes add up. */
+  private readonly model: SizeModel;
 
   /** What was measured of the runs of items from `start`: count → bytes on the wire. */
   sizesFrom(start: number): Map<number, number | undefined> {
@@ -92,7 +102,11 @@ export class SplitCall {
   }
 
   private subInput(start: number, count: number): object {
-    return this.guard.settings.batch.subInput(this.payload.params, this.items.slice(start, start + count));
+    return this.inputOf(this.items.slice(start, start + count));
+  }
+
+  private inputOf(items: readonly unknown[]): object {
+    return this.guard.settings.batch.subInput(this.payload.params, items);
   }
 
   /** An abort stops the parts not sent yet; the error says what was delivered. */
@@ -106,19 +120,69 @@ export class SplitCall {
 
   /** Measures the request carrying `count` items from `start` with a dry run, sending nothing. */
   async measure(start: number, count: number): Promise<number | undefined> {
+    const size = await this.measureInput(this.subInput(start, count));
+    if (size !== undefined) this.noteSize(size);
+    return size?.bytes;
+  }
+
+  /**
+   * Whether sizes of runs add up, as they do for every serialized list
+   * that nothing compresses: not when the SDK or a gzip handler may
+   * compress (see `noteSize`), nor once a request of this call was
+   * compressed. A chunk sent on it is checked on its way, and stopped if it
+   * is compressed after all.
+   */
+  get sizesAddUp(): boolean {
+    return !this.compressionSeen;
+  }
+
+  /** Notes how a request of this call was sent or would be (or, before any, whether it may be): compressed or not. */
+  noteSize({ compressed }: { compressed: boolean }): void {
+    if (compressed) this.compressionSeen = true;
+  }
+
+  /**
+   * What item `index` adds, at least, to any run it ends after its first
+   * item, where sizes add up: the request carrying it twice less the one
+   * carrying it once (tiny dry runs). Further on in a run it adds as much
+   * or more (longer list indexes and length prefixes); as the first item it
+   * may add more (a list's key), which no run past the first item needs.
+   */
+  async shareOf(index: number): Promise<number | undefined> {
+    const item = this.items[index];
+    const [once, twice] = await Promise.all([this.measureInput(this.inputOf([item])), this.measureInput(this.inputOf([item, item]))]);
+    if (once === undefined || twice === undefined || once.compressed || twice.compressed) return undefined;
+    return twice.bytes - once.bytes;
+  }
+
+  /**
+   * Where sizes add up: the longest run from `start` (at most `cap` items)
+   * the items' own sizes say fits in `maxBytes`; `undefined` when they cannot say. The
+   * first time, two small dry runs (of 1 and of up to 9 items) calibrate it.
+   */
+  async expectedLongest(start: number, cap: number, maxBytes: number): Promise<number | undefined> {
+    const sample = Math.min(SAMPLE_ITEMS, this.items.length - start);
+    if (!this.model.calibrated && sample >= 2) {
+      const [one, many] = await Promise.all([this.measureInput(this.subInput(start, 1)), this.measureInput(this.subInput(start, sample))]);
+      if (one && many && !one.compressed && !many.compressed) this.model.calibrateOnSample(start, one.bytes, sample, many.bytes);
+    }
+    return this.model.longest(start, cap, maxBytes);
+  }
+
+  private async measureInput(input: object): Promise<WireSize | undefined> {
     this.throwIfAborted();
     this.report.dryRuns += 1;
-    const request = await dryRun(this.payload.context, this.subInput(start, count));
-    return (await this.guard.measure(this.payload.model, request))?.bytes;
+    return this.guard.measure(this.payload.model, await dryRun(this.payload.context, input));
   }
 
   /**
    * Sends `count` items from `start`, measured on its way and stopped there
-   * when over `maxBytes`. Any failure but a too-large one throws.
+   * when over `maxBytes`, or (uncompressed) when not over `moreThan`. Any
+   * failure but a too-large one throws.
    */
-  async send(start: number, count: number, maxBytes = Infinity): Promise<SendOutcome> {
+  async send(start: number, count: number, maxBytes = Infinity, moreThan?: number): Promise<SendOutcome> {
     this.throwIfAborted();
-    const chunk: ChunkOnTheWay = { model: this.payload.model, maxBytes };
+    const chunk: ChunkOnTheWay = { model: this.payload.model, maxBytes, ...(moreThan !== undefined ? { moreThan } : {}) };
     let output: Output;
     const { context } = this.payload;
     this.guard.expectChunk(context, chunk);
@@ -126,9 +190,10 @@ export class SplitCall {
       output = await sendPart(context, this.subInput(start, count));
     } catch (error) {
       this.guard.expectChunk(context, undefined);
-      if (error instanceof ChunkOverLimit) {
+      if (error instanceof ChunkOverLimit || error instanceof ChunkNotLongest) {
+        if (chunk.compressed !== undefined) this.noteSize({ compressed: chunk.compressed });
         this.report.stoppedChunks += 1;
-        return { kind: 'over-limit', bytes: error.bytes };
+        return { kind: error instanceof ChunkOverLimit ? 'over-limit' : 'not-longest', bytes: error.bytes };
       }
       const request = this.record(start, count, chunk.bytes, attemptsOf(error));
       if (this.guard.settings.batch.isTooLarge(error)) {
@@ -141,6 +206,8 @@ export class SplitCall {
       throw error;
     }
     this.guard.expectChunk(context, undefined);
+    if (chunk.compressed !== undefined) this.noteSize({ compressed: chunk.compressed });
+    if (this.sizesAddUp && chunk.bytes !== undefined) this.model.calibrate(start, count, chunk.bytes);
     const request = this.record(start, count, chunk.bytes, attemptsOf(output));
     // A retried request may have been received by an attempt whose answer was lost.
     if (request.attempts > 1) this.markMaybeDuplicated(request);

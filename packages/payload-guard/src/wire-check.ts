@@ -11,11 +11,15 @@
  *   included): the size that goes on the wire, reported; a chunk over the
  *   limit fails there, not sent.
  *
- * Either way `response-received` and `needs-retry` see the attempt fail with
- * `ChunkOverLimit`, and the guard plans that chunk again with its size known.
+ * A chunk sent on the condition that it is the longest that fits (`moreThan`)
+ * is stopped the same way when one more item would fit (`ChunkNotLongest`),
+ * or when it turns out compressed (nothing then proves it the longest).
+ * Stopped in `request-created`, nothing was sent and no later event fires;
+ * in `before-send`, `response-received` and `needs-retry` see the attempt
+ * fail. The guard plans that chunk again with its size known.
  */
 import type { CallContext, OperationModel } from '@sdk-events/core';
-import { bodyLength, sizeAsItIs, type GzipHandlerMarker, type MeasurableRequest } from './wire-size.js';
+import { bodyLength, isGzipEncoded, sizeAsItIs, type GzipHandlerMarker, type MeasurableRequest } from './wire-size.js';
 
 /** The error that stops a chunk over the byte limit on its way: nothing was sent; `bytes` is its size. */
 export class ChunkOverLimit extends Error {
@@ -28,12 +32,27 @@ export class ChunkOverLimit extends Error {
   }
 }
 
-/** The chunk being sent in a call: its operation, its limit, and its size once measured. */
+/**
+ * The error that stops a chunk on its way because the item after it would fit too (`send-if-longest`):
+ * nothing was sent; `bytes` is its size.
+ */
+export class ChunkNotLongest extends Error {
+  override readonly name = 'ChunkNotLongest';
+  constructor(readonly bytes: number) {
+    super(`payload-guard: this chunk is ${bytes} bytes on the wire and one more item would fit; it was not sent`);
+  }
+}
+
+/** The chunk being sent in a call: its operation, its limits, and its size once measured. */
 export interface ChunkOnTheWay {
   model: OperationModel;
   maxBytes: number;
+  /** Sent only when over this many bytes (one more item would not fit) and uncompressed. */
+  moreThan?: number;
   /** Its body's bytes as the last attempt was about to send them (a stream: unknown). */
   bytes?: number;
+  /** Whether that body was gzipped (by the SDK or a gzip handler). */
+  compressed?: boolean;
 }
 
 type AttemptPayload = { request: MeasurableRequest; context: CallContext };
@@ -56,7 +75,9 @@ export class WireCheck {
     const chunk = this.byContext.get(context);
     if (chunk === undefined) return undefined;
     const bytes = sizeAsItIs(request, this.gzipHandlerOf(chunk.model));
-    if (bytes !== undefined && bytes > chunk.maxBytes) throw new ChunkOverLimit(bytes, chunk.maxBytes);
+    if (bytes === undefined) return undefined;
+    chunk.compressed = isGzipEncoded(request.headers);
+    check(chunk, bytes, chunk.compressed);
     return undefined;
   };
 
@@ -66,7 +87,18 @@ export class WireCheck {
     if (chunk === undefined) return undefined;
     const bytes = bodyLength(request.body);
     chunk.bytes = bytes;
-    if (bytes !== undefined && bytes > chunk.maxBytes) throw new ChunkOverLimit(bytes, chunk.maxBytes);
+    chunk.compressed = isGzipEncoded(request.headers);
+    if (bytes !== undefined) check(chunk, bytes, chunk.compressed);
     return undefined;
   };
+}
+
+/**
+ * Stops a chunk over its limit; and one sent on the condition that it is the
+ * longest that fits (`moreThan`) when it is not, or when it is compressed
+ * (then sizes do not add up, and nothing proves it).
+ */
+function check(chunk: ChunkOnTheWay, bytes: number, compressed: boolean): void {
+  if (bytes > chunk.maxBytes) throw new ChunkOverLimit(bytes, chunk.maxBytes);
+  if (chunk.moreThan !== undefined && (compressed || bytes <= chunk.moreThan)) throw new ChunkNotLongest(bytes);
 }

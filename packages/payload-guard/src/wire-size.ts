@@ -73,10 +73,15 @@ export function gzipBound(n: number): number {
   return n + ((n + 7) >> 3) + ((n + 63) >> 6) + 5 + 18;
 }
 
-/** A measurement: `bytes` on the wire; `exact: false` when `bytes` is an upper bound (see `measureWireBytes`). */
+/**
+ * A measurement: `bytes` on the wire; `exact: false` when `bytes` is an
+ * upper bound (see `measureWireBytes`); `compressed` when gzip makes it (the
+ * SDK's or a gzip handler's), so sizes of runs do not add up.
+ */
 export interface WireSize {
   bytes: number;
   exact: boolean;
+  compressed: boolean;
 }
 
 /** A request as `before-call` sees it (an `HttpRequest`, or the plain copy the SDK's compression makes). */
@@ -117,10 +122,22 @@ export async function measureWireBytes(
 ): Promise<WireSize | undefined> {
   const size = bodyLength(request.body);
   if (size === undefined) return undefined;
-  if (!gzipHandler || leftAsItIs(request, size, gzipHandler)) return { bytes: size, exact: true };
-  if (fitsUnder !== undefined && gzipBound(size) <= fitsUnder) return { bytes: gzipBound(size), exact: false };
+  if (!gzipHandler || leftAsItIs(request, size, gzipHandler)) return { bytes: size, exact: true, compressed: isGzipEncoded(request.headers) };
+  if (fitsUnder !== undefined && gzipBound(size) <= fitsUnder) return { bytes: gzipBound(size), exact: false, compressed: true };
   // On the threadpool: large bodies do not block the event loop.
   const compressed = await gzipAsync(bodyBytes(request.body)!, { level: gzipHandler.level });
-  return { bytes: compressed.byteLength, exact: true };
+  return { bytes: compressed.byteLength, exact: true, compressed: true };
 }
 
+/**
+ * Whether the SDK's own request compression may gzip a request of this
+ * client: clients of operations that compress (CloudWatch's `PutMetricData`)
+ * have the `disableRequestCompression` option; a client without it never
+ * compresses. (Its threshold does not matter: a run long enough passes it,
+ * and a compressed run can be shorter on the wire than a run of fewer items.)
+ */
+export async function sdkMayCompress(config: Record<string, unknown>): Promise<boolean> {
+  if (!('disableRequestCompression' in config)) return false;
+  const disabled = config['disableRequestCompression'];
+  return (typeof disabled === 'function' ? await (disabled as () => unknown)() : disabled) !== true;
+}
