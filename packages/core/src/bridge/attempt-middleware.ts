@@ -4,7 +4,7 @@ import { describeValue } from '../emitter/names.js';
 import { UNSIGNED } from '../lifecycle.js';
 import { callStateOf, eventThatThrew, fire, listens, type CallSource, type CallState } from './call.js';
 import { abortError } from './http-response.js';
-import { resolveCallIdentity } from './deferred-credentials.js';
+import { deferredIdentityOf } from './deferred-credentials.js';
 import { bodyReplaced } from './request.js';
 import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 
@@ -106,7 +106,8 @@ async function prepareAttempt(args: FinalizeHandlerArguments<any>, state: CallSt
     if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
   }
   if (request.body !== bodyAsBuilt) bodyReplaced(request);
-  if (!unsigned) await resolveCallIdentity(sdkContext);
+  // Looked up now, so that a failed lookup fails the attempt before anything is sent.
+  if (!unsigned) await deferredIdentityOf(sdkContext)?.resolve();
   return unsigned;
 }
 

@@ -52,10 +52,10 @@ export function resolveIdentity(identity: unknown): Promise<unknown> {
   return identity instanceof DeferredIdentity ? identity.resolve() : Promise.resolve(identity);
 }
 
-/** Looks up the call's deferred identity, if it has one: the lookup's error fails the attempt before anything is sent. */
-export async function resolveCallIdentity(sdkContext: HandlerExecutionContext): Promise<void> {
+/** The call's identity when it is deferred (not looked up yet), else undefined. */
+export function deferredIdentityOf(sdkContext: HandlerExecutionContext): DeferredIdentity | undefined {
   const identity = smithyContextOf(sdkContext).selectedHttpAuthScheme?.identity;
-  if (identity instanceof DeferredIdentity) await identity.resolve();
+  return identity instanceof DeferredIdentity ? identity : undefined;
 }
 
 /** Credentials whose lookup failed: no account id or scope; reading a key throws the lookup's error. */
