@@ -107,7 +107,8 @@ async function prepareAttempt(args: FinalizeHandlerArguments<any>, state: CallSt
   }
   if (request.body !== bodyAsBuilt) bodyReplaced(request);
   // Looked up now, so that a failed lookup fails the attempt before anything is sent.
-  if (!unsigned) await deferredIdentityOf(sdkContext)?.resolve();
+  const deferred = unsigned ? undefined : deferredIdentityOf(sdkContext);
+  if (deferred) await deferred.resolve();
   return unsigned;
 }
 
