@@ -121,8 +121,7 @@ export async function fire(state: CallState, type: LifecycleEventType, members: 
   const request = payload.request as HttpRequest | undefined;
   const restoreHeaders = request?.headers ? showHeadersCaseInsensitively(request) : undefined;
   try {
-    for (const [, response] of await callHandlers(handlers[type], payload, stopOnResponse)) if (response !== undefined && response !== null) return response;
-    return undefined;
+    return await callHandlers(handlers[type], payload, stopOnResponse);
   } catch (error) {
     const thrown = typeof error === 'object' && error !== null ? error : new Error(`${eventName}: a handler threw ${describeValue(error)}, not an Error`, { cause: error });
     if (!thrownByHandler.has(thrown)) thrownByHandler.set(thrown, type);

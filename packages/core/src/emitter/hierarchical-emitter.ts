@@ -263,7 +263,8 @@ export class HierarchicalEmitter<Events = DefaultEvents> implements EventHooks<E
     const handlers = this.#lookup(method, name);
     const checked = checkPayload(method, name, payload);
     // Object.assign, not a spread: on node 20 an object spread costs about 1 µs here, most of an emit.
-    return callHandlers(handlers, Object.assign({}, checked, { eventName: name }), stopOnResponse);
+    const responses: HandlerResponse[] = [];
+    return callHandlers(handlers, Object.assign({}, checked, { eventName: name }), stopOnResponse, responses).then(() => responses);
   }
 
   #changed(): void {
