@@ -96,11 +96,18 @@ function roughBytes(value: unknown, depth: number): number | undefined {
       if (value instanceof Date) return 8;
       if (ArrayBuffer.isView(value)) return value.byteLength;
       let bytes = 2;
-      const entries: Iterable<[unknown, unknown]> = Array.isArray(value) ? value.map((item) => [undefined, item]) : Object.entries(value);
-      for (const [key, item] of entries) {
-        const size = roughBytes(item, depth + 1);
+      if (Array.isArray(value)) {
+        for (const item of value) {
+          const size = roughBytes(item, depth + 1);
+          if (size === undefined) return undefined;
+          bytes += size + 1;
+        }
+        return bytes;
+      }
+      for (const key in value) {
+        const size = roughBytes((value as Record<string, unknown>)[key], depth + 1);
         if (size === undefined) return undefined;
-        bytes += size + 1 + (typeof key === 'string' ? key.length + 3 : 0);
+        bytes += size + key.length + 4;
       }
       return bytes;
     }

@@ -11,7 +11,7 @@ import { SizeModel } from './size-model.js';
 
 type BeforeCallPayload = LifecycleEventMap['before-call'];
 /** Items in the small dry run that first calibrates the size model. */
-const SAMPLE_ITEMS = 9;
+const SAMPLE_ITEMS = 64;
 
 /** A command output, or the error a call failed with, as the guard handles it. */
 export type Output = Record<string | symbol, any>;
@@ -158,7 +158,7 @@ export class SplitCall {
   /**
    * Where sizes add up: the longest run from `start` (at most `cap` items)
    * the items' own sizes say fits in `maxBytes`; `undefined` when they cannot say. The
-   * first time, two small dry runs (of 1 and of up to 9 items) calibrate it.
+   * first time, two small dry runs (of 1 and of up to 64 items) calibrate it.
    */
   async expectedLongest(start: number, cap: number, maxBytes: number): Promise<number | undefined> {
     const sample = Math.min(SAMPLE_ITEMS, this.items.length - start);
