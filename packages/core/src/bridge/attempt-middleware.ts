@@ -27,13 +27,15 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
   if (state.presign) return presign(next, args, state, source);
   const request = args.request;
   if (!listens(state, 'response-received') && !listens(state, 'needs-retry')) {
-    // Nothing after the attempt: one pass, its promise handed up as it is.
+    // Nothing after the attempt: one pass; on failure the request is back as built before the
+    // SDK's retry prepares its next attempt.
     const asBuilt = HttpRequest.clone(request);
-    const sent = prepareAttempt(args, state, source).then((unsigned) => send(next, args, state, unsigned));
-    // Registered before the SDK's retry middleware awaits `sent`: the request is back as
-    // built before the SDK prepares it for its next attempt.
-    sent.catch(() => putBack(request, asBuilt));
-    return sent;
+    try {
+      return await send(next, args, state, await prepareAttempt(args, state, source));
+    } catch (error) {
+      putBack(request, asBuilt);
+      throw error;
+    }
   }
   for (;;) {
     const asBuilt = HttpRequest.clone(request);

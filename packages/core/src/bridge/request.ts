@@ -22,28 +22,33 @@ export function headersWritten(headers: object): boolean {
   return written.has(headers);
 }
 
+/** The name `headers` holds for `name` in any case, or undefined. */
+function actualName(headers: Record<string, string>, name: string | symbol): string | symbol | undefined {
+  if (typeof name !== 'string' || Object.hasOwn(headers, name)) return name;
+  const lower = name.toLowerCase();
+  return Object.keys(headers).find((key) => key.toLowerCase() === lower);
+}
+
+/** One set of traps for every case-insensitive view: each finds the name the target holds. */
+const CASE_INSENSITIVE: ProxyHandler<Record<string, string>> = {
+  get: (target, name) => Reflect.get(target, actualName(target, name) ?? name),
+  has: (target, name) => actualName(target, name) !== undefined && Reflect.has(target, actualName(target, name)!),
+  set: (target, name, value) => {
+    written.add(target);
+    const existing = actualName(target, name);
+    if (existing !== undefined && existing !== name) delete target[existing as string];
+    return Reflect.set(target, name, value);
+  },
+  deleteProperty: (target, name) => {
+    written.add(target);
+    return Reflect.deleteProperty(target, actualName(target, name) ?? name);
+  },
+  getOwnPropertyDescriptor: (target, name) => Reflect.getOwnPropertyDescriptor(target, actualName(target, name) ?? name),
+};
+
 /** `headers` behind a proxy that finds, replaces and deletes names in any case. */
 export function caseInsensitive(headers: Record<string, string>): Record<string, string> {
-  const actual = (name: string | symbol) => {
-    if (typeof name !== 'string' || Object.hasOwn(headers, name)) return name;
-    const lower = name.toLowerCase();
-    return Object.keys(headers).find((key) => key.toLowerCase() === lower);
-  };
-  return new Proxy(headers, {
-    get: (target, name) => Reflect.get(target, actual(name) ?? name),
-    has: (target, name) => actual(name) !== undefined && Reflect.has(target, actual(name)!),
-    set: (target, name, value) => {
-      written.add(target);
-      const existing = actual(name);
-      if (existing !== undefined && existing !== name) delete target[existing as string];
-      return Reflect.set(target, name, value);
-    },
-    deleteProperty: (target, name) => {
-      written.add(target);
-      return Reflect.deleteProperty(target, actual(name) ?? name);
-    },
-    getOwnPropertyDescriptor: (target, name) => Reflect.getOwnPropertyDescriptor(target, actual(name) ?? name),
-  });
+  return new Proxy(headers, CASE_INSENSITIVE);
 }
 
 /**

@@ -43,9 +43,11 @@ function snapshot({ method, protocol, hostname, port, path, body, query }: HttpR
   return { method, protocol, hostname, port, path, body, query: queryText(query) };
 }
 
+const FIELDS = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
+
 function changedSince(request: HttpRequest, before: Snapshot): boolean {
-  const fields = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
-  return fields.some((field) => request[field] !== before[field]) || headersWritten(request.headers) || queryText(request.query) !== before.query;
+  for (const field of FIELDS) if (request[field] !== before[field]) return true;
+  return headersWritten(request.headers) || queryText(request.query) !== before.query;
 }
 
 const queryText = (query: HttpRequest['query'] | undefined) => (query && Object.keys(query).length > 0 ? JSON.stringify(query) : '');
