@@ -27,11 +27,7 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
       request = await signAgain(request, state);
     }
   }
-  if (result === undefined) {
-    const sent = next(request === args.request ? args : Object.assign({}, args, { request }));
-    if (!listens(state, 'before-parse')) return sent;
-    result = await sent;
-  }
+  result ??= await next(request === args.request ? args : Object.assign({}, args, { request }));
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
