@@ -2,7 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import type { BuildHandler, BuildHandlerArguments, HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MetadataBearer } from '@smithy/types';
 import { describeValue } from '../emitter/names.js';
 import { newCallContext } from './call-context.js';
-import { CALL, PART_OF, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallSource, type CallState, type PartOf } from './call.js';
+import { PART_OF, argumentsWithCall, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallSource, type CallState, type PartOf } from './call.js';
 import { bodyReplaced } from './request.js';
 
 /**
@@ -43,8 +43,8 @@ export const callMiddleware = (source: CallSource) => (next: InitializeHandler<a
       const input = listens(state, 'provide-client-params') || listens(state, 'before-parameter-build') ? await prepareParams(state, args.input) : args.input;
       let result: { output: any; response: unknown };
       try {
-        // Object.assign rather than a spread: on node 20 a spread costs about 1 µs per call here.
-        result = await next(Object.assign({}, args, { input, [CALL]: state }));
+        // The rest of the stack needs the input only (smithy's InitializeHandlerArguments; getSignedUrl passes no more).
+        result = await next(argumentsWithCall(input, state));
       } catch (error) {
         result = answerOf(error);
       }
@@ -70,7 +70,7 @@ async function partMiddleware(next: InitializeHandler<any, any>, args: Initializ
   try {
     let result: { output: any; response: unknown };
     try {
-      result = await next(Object.assign({}, args, { [CALL]: state }));
+      result = await next(argumentsWithCall(args.input, state));
     } catch (error) {
       result = answerOf(error);
     }

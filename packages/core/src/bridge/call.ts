@@ -87,6 +87,11 @@ export function callStateOf(args: object): CallState | undefined {
   return (args as { [CALL]?: CallState })[CALL];
 }
 
+/** The arguments the call middleware passes on: the input (all the rest of the stack reads) and the call's state. */
+export function argumentsWithCall(input: object, state: CallState): { input: any; [CALL]: CallState } {
+  return { input, [CALL]: state };
+}
+
 /** The key a part's command carries its enclosing call under (see `sendPartOfCall`). */
 export const PART_OF = Symbol('sdk-events.partOf');
 
