@@ -16,68 +16,40 @@ import { regionOfClient, signingOf, withoutSigning } from './signing.js';
  * A presign emits `choose-signer` and `before-sign` only.
  *
  * Each attempt starts from the request as the SDK built it, as botocore
- * builds a new request per attempt: handlers change the SDK's own request
- * (the one the signer and the network see), and what they changed is put
- * back when the attempt fails, before the SDK's retry prepares the next
- * one, and before a retry `needs-retry` asked for.
+ * builds a new request per attempt: handlers change a copy, which goes on
+ * to the signer and the network, so the SDK's own request is as built when
+ * its retry (or a retry `needs-retry` asked for) prepares the next attempt.
  */
 export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<any, any>) => async (args: FinalizeHandlerArguments<any>) => {
   const state = callStateOf(args);
   if (!state || !HttpRequest.isInstance(args.request)) return next(args);
   if (state.presign) return presign(next, args, state, source);
-  const request = args.request;
-  if (!listens(state, 'response-received') && !listens(state, 'needs-retry')) {
-    // Nothing after the attempt: one pass; on failure the request is back as built before the
-    // SDK's retry prepares its next attempt.
-    const asBuilt = HttpRequest.clone(request);
-    try {
-      return await send(next, args, state, await prepareAttempt(args, state, source));
-    } catch (error) {
-      putBack(request, asBuilt);
-      throw error;
-    }
-  }
+  const judged = listens(state, 'response-received') || listens(state, 'needs-retry');
   for (;;) {
-    const asBuilt = HttpRequest.clone(request);
-    let unsigned: boolean;
-    try {
-      unsigned = await prepareAttempt(args, state, source);
-    } catch (error) {
-      // Nothing was sent: no response to judge, so no response-received or needs-retry (botocore 1.43 alike).
-      putBack(request, asBuilt);
-      throw error;
-    }
+    const request = handlersGetRequest(state) ? HttpRequest.clone(args.request) : args.request;
+    // A failure here sent nothing: no response to judge, so no response-received or needs-retry (botocore 1.43 alike).
+    const unsigned = await prepareAttempt(request, state, source);
     let result: Awaited<ReturnType<typeof next>> | undefined;
     let exception: unknown;
     try {
-      result = await send(next, args, state, unsigned);
+      result = await send(next, request === args.request ? args : { ...args, request }, state, unsigned);
     } catch (error) {
-      putBack(request, asBuilt);
       // A before-parse handler failed: botocore judges no response either.
-      if (eventThatThrew(error) === 'before-parse') throw error;
+      if (!judged || eventThatThrew(error) === 'before-parse') throw error;
       exception = error;
     }
-    let delay: number | undefined;
-    try {
-      delay = await afterAttempt(state, result, exception);
-    } catch (error) {
-      putBack(request, asBuilt);
-      throw error;
-    }
+    const delay = judged ? await afterAttempt(state, result, exception) : undefined;
     if (delay === undefined) {
       if (result === undefined) throw exception;
       return result;
     }
-    if (result !== undefined) putBack(request, asBuilt);
     await sleep(delay, state);
   }
 };
 
-/** Puts `request` back as `asBuilt` was, in place: the SDK holds this very object. */
-function putBack(request: HttpRequest, asBuilt: HttpRequest): void {
-  const fields = request as unknown as Record<string, unknown>;
-  for (const key of Object.keys(fields)) if (!Object.hasOwn(asBuilt, key)) delete fields[key];
-  Object.assign(request, HttpRequest.clone(asBuilt));
+/** Whether a handler before sending receives the request (and so may change it). */
+function handlersGetRequest(state: CallState): boolean {
+  return listens(state, 'request-created') || listens(state, 'before-sign');
 }
 
 /**
@@ -85,10 +57,9 @@ function putBack(request: HttpRequest, asBuilt: HttpRequest): void {
  * `choose-signer`, `before-sign`, then the credentials, looked up only when
  * the request will be signed. Resolves to whether it goes unsigned.
  */
-async function prepareAttempt(args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource): Promise<boolean> {
+async function prepareAttempt(request: HttpRequest, state: CallState, source: CallSource): Promise<boolean> {
   const { plan, presign, sdkContext } = state;
   const operationName = plan.model.name;
-  const request = args.request as HttpRequest;
   const bodyAsBuilt = request.body;
   if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
   let unsigned = false;
@@ -122,7 +93,7 @@ function send(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<an
 
 /** A presign: `choose-signer` and `before-sign`, then the presigner signs the URL (next), unless it goes unsigned. */
 async function presign(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
-  const unsigned = await prepareAttempt(args, state, source);
+  const unsigned = await prepareAttempt(args.request as HttpRequest, state, source);
   // An unsigned presign is the URL as it is.
   if (unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: args.request } };
   return next(args);
