@@ -5,7 +5,7 @@ import { UNSIGNED } from '../lifecycle.js';
 import { callStateOf, eventThatThrew, fire, listens, type CallSource, type CallState } from './call.js';
 import { abortError } from './http-response.js';
 import { deferredIdentityOf } from './deferred-credentials.js';
-import { bodyReplaced } from './request.js';
+import { RequestView } from './request.js';
 import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 
 /**
@@ -16,9 +16,10 @@ import { regionOfClient, signingOf, withoutSigning } from './signing.js';
  * A presign emits `choose-signer` and `before-sign` only.
  *
  * Each attempt starts from the request as the SDK built it, as botocore
- * builds a new request per attempt: handlers change a copy, which goes on
- * to the signer and the network, so the SDK's own request is as built when
- * its retry (or a retry `needs-retry` asked for) prepares the next attempt.
+ * builds a new request per attempt: handlers write to a copy (a
+ * `RequestView`), which goes on to the signer and the network, so the SDK's
+ * own request is as built when its retry (or a retry `needs-retry` asked
+ * for) prepares the next attempt.
  */
 export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<any, any>) => async (args: FinalizeHandlerArguments<any>) => {
   const state = callStateOf(args);
@@ -26,9 +27,8 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
   if (state.presign) return presign(next, args, state, source);
   const judged = listens(state, 'response-received') || listens(state, 'needs-retry');
   for (;;) {
-    const request = handlersGetRequest(state) ? HttpRequest.clone(args.request) : args.request;
     // A failure here sent nothing: no response to judge, so no response-received or needs-retry (botocore 1.43 alike).
-    const unsigned = await prepareAttempt(request, state, source);
+    const { request, unsigned } = await prepareAttempt(args.request, state, source);
     let result: Awaited<ReturnType<typeof next>> | undefined;
     let exception: unknown;
     try {
@@ -47,20 +47,17 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
   }
 };
 
-/** Whether a handler before sending receives the request (and so may change it). */
-function handlersGetRequest(state: CallState): boolean {
-  return listens(state, 'request-created') || listens(state, 'before-sign');
-}
-
 /**
  * Before anything is sent: `request-created` (not for a presign),
  * `choose-signer`, `before-sign`, then the credentials, looked up only when
- * the request will be signed. Resolves to whether it goes unsigned.
+ * the request will be signed. Resolves to the request to send (the SDK's
+ * own, or the copy handlers changed) and whether it goes unsigned.
  */
-async function prepareAttempt(request: HttpRequest, state: CallState, source: CallSource): Promise<boolean> {
+async function prepareAttempt(built: HttpRequest, state: CallState, source: CallSource): Promise<{ request: HttpRequest; unsigned: boolean }> {
   const { plan, presign, sdkContext } = state;
   const operationName = plan.model.name;
-  const bodyAsBuilt = request.body;
+  const view = new RequestView(built);
+  const request = view.request;
   if (!presign && listens(state, 'request-created')) await fire(state, 'request-created', { request, operationName });
   let unsigned = false;
   if (listens(state, 'choose-signer') || listens(state, 'before-sign')) {
@@ -78,11 +75,10 @@ async function prepareAttempt(request: HttpRequest, state: CallState, source: Ca
     unsigned = signatureVersion === UNSIGNED;
     if (listens(state, 'before-sign')) await fire(state, 'before-sign', { request, signingName, regionName, signatureVersion, operationName });
   }
-  if (request.body !== bodyAsBuilt) bodyReplaced(request);
   // Looked up now, so that a failed lookup fails the attempt before anything is sent.
   const deferred = unsigned ? undefined : deferredIdentityOf(sdkContext);
   if (deferred) await deferred.resolve();
-  return unsigned;
+  return { request: view.result(), unsigned };
 }
 
 /** Sends the attempt (the SDK's signer, then the wire), signed or not, and counts the request. */
@@ -93,10 +89,10 @@ function send(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<an
 
 /** A presign: `choose-signer` and `before-sign`, then the presigner signs the URL (next), unless it goes unsigned. */
 async function presign(next: FinalizeHandler<any, any>, args: FinalizeHandlerArguments<any>, state: CallState, source: CallSource) {
-  const unsigned = await prepareAttempt(args.request as HttpRequest, state, source);
+  const { request, unsigned } = await prepareAttempt(args.request as HttpRequest, state, source);
   // An unsigned presign is the URL as it is.
-  if (unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: args.request } };
-  return next(args);
+  if (unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
+  return next(request === args.request ? args : { ...args, request });
 }
 
 /** `response-received` and `needs-retry`: the delay in seconds when a handler asked to retry. */

@@ -3,7 +3,7 @@ import type { BuildHandler, BuildHandlerArguments, HandlerExecutionContext, Init
 import { describeValue } from '../emitter/names.js';
 import { newCallContext } from './call-context.js';
 import { PART_OF, argumentsWithCall, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallSource, type CallState, type PartOf } from './call.js';
-import { bodyReplaced } from './request.js';
+import { RequestView } from './request.js';
 
 /**
  * Thrown by the `before-call` middleware when a handler answered: it
@@ -119,12 +119,11 @@ export const beforeCallMiddleware = () => (next: BuildHandler<any, any>) => asyn
   const state = callStateOf(args);
   if (state?.partOf?.dryRun) throw new AnsweredBeforeCall(args.request);
   if (!state || state.presign || state.partOf || !listens(state, 'before-call')) return next(args);
-  const request = args.request as HttpRequest;
-  const body = request.body;
-  const output = await fire(state, 'before-call', { params: args.input, request, model: state.plan.model }, true);
+  const view = new RequestView(args.request as HttpRequest);
+  const output = await fire(state, 'before-call', { params: args.input, request: view.request, model: state.plan.model }, true);
   if (output !== undefined) throw new AnsweredBeforeCall(withMetadata(output, state));
-  if (request.body !== body) bodyReplaced(request);
-  return next(args);
+  // botocore's before-call changes the request dict itself: every attempt starts from what handlers left.
+  return next(view.written ? { ...args, request: view.result() } : args);
 };
 
 function withMetadata(output: unknown, state: CallState): unknown {

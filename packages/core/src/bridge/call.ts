@@ -1,9 +1,7 @@
-import type { HttpRequest } from '@smithy/protocol-http';
 import { SMITHY_CONTEXT_KEY, type HandlerExecutionContext } from '@smithy/types';
 import { callHandlers } from '../emitter/dispatch.js';
 import { describeValue } from '../emitter/names.js';
 import type { EventHandler, EventPayload } from '../emitter/types.js';
-import { showHeadersCaseInsensitively } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 import { LIFECYCLE_EVENT_TYPES, type CallContext, type LifecycleEventType, type OperationModel } from '../lifecycle.js';
 
@@ -112,7 +110,7 @@ export function listens(state: CallState, type: LifecycleEventType): boolean {
  * Emits `type` for this call with `members` (plus `eventName` and
  * `context`): resolves to the first response that is not null/undefined.
  * With `stopOnResponse`, handlers after that one do not run (botocore's
- * `emit_until_response`). Handlers see `request.headers` case-insensitively.
+ * `emit_until_response`). A `request` member is a `RequestView`'s `request`.
  * A handler that throws something that is not an object fails the call with
  * an Error naming the event, not with the bare value.
  */
@@ -123,20 +121,11 @@ export function fire(state: CallState, type: LifecycleEventType, members: object
   const payload = members as EventPayload;
   payload.eventName = eventName;
   payload.context = state.context;
-  const request = payload.request as HttpRequest | undefined;
-  const restoreHeaders = request?.headers ? showHeadersCaseInsensitively(request) : undefined;
   // Not an async function: awaiting here would suspend once more per event, and each suspension
   // a call keeps in flight costs memory (the 1,000-in-flight bench row).
-  return callHandlers(handlers[type], payload, stopOnResponse).then(
-    (response) => {
-      restoreHeaders?.();
-      return response;
-    },
-    (error: unknown) => {
-      restoreHeaders?.();
-      throw thrownBy(error, eventName, type);
-    },
-  );
+  return callHandlers(handlers[type], payload, stopOnResponse).catch((error: unknown) => {
+    throw thrownBy(error, eventName, type);
+  });
 }
 
 /** What a handler's throw fails the call with: the same object, or an Error naming the event for a non-object; noted as thrown in `type`. */

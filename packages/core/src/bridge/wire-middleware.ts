@@ -2,7 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
 import { callStateOf, fire, listens, smithyContextOf, type CallSource, type CallState } from './call.js';
 import { toHttpResponse } from './http-response.js';
-import { bodyReplaced, caseInsensitive, headersWritten } from './request.js';
+import { RequestView, caseInsensitive } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /**
@@ -17,36 +17,19 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
   let request = args.request as HttpRequest;
   let result: Awaited<ReturnType<typeof next>> | undefined;
   if (listens(state, 'before-send')) {
-    const before = snapshot(request);
-    const answer = await fire(state, 'before-send', { request }, true);
+    const view = new RequestView(request);
+    const answer = await fire(state, 'before-send', { request: view.request }, true);
     if (answer !== undefined) {
       const response = toHttpResponse(answer, state.plan.names['before-send'], await requestTimeoutOf(source.client), state.abortSignal);
       result = { response, output: undefined };
-    } else if (changedSince(request, before)) {
-      if (request.body !== before.body) bodyReplaced(request);
-      request = await signAgain(request, state);
+    } else if (view.written) {
+      request = await signAgain(view.result(), state);
     }
   }
-  result ??= await next(request === args.request ? args : Object.assign({}, args, { request }));
+  result ??= await next(request === args.request ? args : { ...args, request });
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
-
-/** What a `before-send` handler may change besides headers (those are watched as they are written), as it was before. */
-type Snapshot = Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'port' | 'path' | 'body'> & { query: string };
-
-function snapshot({ method, protocol, hostname, port, path, body, query }: HttpRequest): Snapshot {
-  return { method, protocol, hostname, port, path, body, query: queryText(query) };
-}
-
-const FIELDS = ['method', 'protocol', 'hostname', 'port', 'path', 'body'] as const;
-
-function changedSince(request: HttpRequest, before: Snapshot): boolean {
-  for (const field of FIELDS) if (request[field] !== before[field]) return true;
-  return headersWritten(request.headers) || queryText(request.query) !== before.query;
-}
-
-const queryText = (query: HttpRequest['query'] | undefined) => (query && Object.keys(query).length > 0 ? JSON.stringify(query) : '');
 
 /**
  * `before-send` handlers see the signed request; when they changed it, it
