@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { HttpRequest } from '@smithy/protocol-http';
 import { eventsOf } from '@sdk-events/core';
 import { useInspector } from '../../helpers/inspector.js';
 import { lambdaClient, s3Client } from '../../helpers/clients.js';
@@ -51,6 +52,34 @@ describe('bridge: changes to the request stay valid', () => {
       expect(record.contentLength.valid).to.equal(true);
       expect(record.payloadHash.valid).to.equal(true);
       expect(record.signature.valid, record.signature.reason).to.equal(true);
+    });
+  }
+
+  for (const type of PRE_SEND) {
+    it(`${type}: the request reads like the SDK's (spread, keys, isInstance, JSON) and takes writes through a view read before the copy, and a whole new headers object`, async () => {
+      const lambda = lambdaClient(inspector.url);
+      const seen: Record<string, unknown> = {};
+      eventsOf(lambda).register(`${type}.lambda.Invoke`, ({ request }: any) => {
+        const headers = request.headers;
+        // (Not instanceof: the SDK's signer may load its own copy of @smithy/protocol-http.)
+        seen.instance = HttpRequest.isInstance(request);
+        seen.keysMatch = Object.keys({ ...headers }).join() === Object.keys(headers).join();
+        seen.hasContentType = 'Content-Type' in headers && Object.hasOwn(headers, 'CONTENT-TYPE');
+        seen.json = JSON.parse(JSON.stringify(request)).method;
+        request.headers = request.headers; // changes nothing
+        request.path = request.path; // the first write: handlers write to a copy from here on
+        headers['x-held'] = 'written through the view read first';
+        request.headers = { ...headers, 'x-whole': 'new object' };
+        request.headers['x-after'] = 'written to the new object';
+      });
+      await lambda.send(new InvokeCommand({ FunctionName: 'probe', Payload: utf8('{}') }));
+      const record = onlyRecord();
+      expect(seen).to.deep.equal({ instance: true, keysMatch: true, hasContentType: true, json: 'POST' });
+      expect(record.headers['x-whole']).to.equal('new object');
+      expect(record.headers['x-after']).to.equal('written to the new object');
+      expect(record.headers['x-held']).to.equal('written through the view read first');
+      expect(record.signature.valid, record.signature.reason).to.equal(true);
+      expect(record.problems).to.deep.equal([]);
     });
   }
 
