@@ -67,7 +67,7 @@ const REQUEST_TRAPS: ProxyHandler<RequestView> = {
   },
   has: (view, key) => Reflect.has(view.current, key),
   deleteProperty: (view, key) => Reflect.deleteProperty(view.writable(), key),
-  defineProperty: (view, key, descriptor) => Reflect.defineProperty(view.writable(), key, descriptor),
+  defineProperty: (view, key, descriptor) => Reflect.defineProperty(view.writable(), key, configurable(descriptor)!),
   ownKeys: (view) => Reflect.ownKeys(view.current),
   getOwnPropertyDescriptor: (view, key) => configurable(Reflect.getOwnPropertyDescriptor(view.current, key)),
   getPrototypeOf: (view) => Reflect.getPrototypeOf(view.current),
@@ -90,7 +90,9 @@ const FIELD_TRAPS: ProxyHandler<FieldTarget> = {
     const fields = readFields(target);
     const value = Reflect.get(fields, nameIn(target, fields, name));
     // A multi-value query parameter is an array a handler may change in place: it gets the copy's.
-    return Array.isArray(value) ? Reflect.get(writeFields(target), name) : value;
+    if (!Array.isArray(value)) return value;
+    const copied = writeFields(target);
+    return Reflect.get(copied, nameIn(target, copied, name));
   },
   has: (target, name) => {
     const fields = readFields(target);
@@ -106,7 +108,7 @@ const FIELD_TRAPS: ProxyHandler<FieldTarget> = {
     const fields = writeFields(target);
     return Reflect.deleteProperty(fields, nameIn(target, fields, name));
   },
-  defineProperty: (target, name, descriptor) => Reflect.defineProperty(writeFields(target), name, descriptor),
+  defineProperty: (target, name, descriptor) => Reflect.defineProperty(writeFields(target), name, configurable(descriptor)!),
   ownKeys: (target) => Reflect.ownKeys(readFields(target)),
   getOwnPropertyDescriptor: (target, name) => {
     const fields = readFields(target);
@@ -114,7 +116,7 @@ const FIELD_TRAPS: ProxyHandler<FieldTarget> = {
   },
 };
 
-/** A view reports every field as configurable: Proxy's rules allow no other for fields its target lacks. */
+/** A view reports and defines every field as configurable: Proxy's rules allow no other for fields its target lacks. */
 function configurable(descriptor: PropertyDescriptor | undefined): PropertyDescriptor | undefined {
   return descriptor && { ...descriptor, configurable: true };
 }
