@@ -30,7 +30,7 @@ type Handlers = readonly EventHandler<any>[];
  * - A registration on a prefix (`after-call.lambda`) receives every event
  *   below it; a `*` segment matches any one segment (`before-send.*.Invoke`);
  *   beyond botocore, a glob segment (`Put*`, `{A,B}`, `before-*`) matches
- *   with picomatch within that segment.
+ *   within that segment, with no backtracking (segment-pattern.ts).
  * - Order: botocore's. Registrations on longer (more specific) names before
  *   shorter ones; at each level the `*`/glob branches before the exact one;
  *   within one name `registerFirst`, then `register`, then `registerLast`
