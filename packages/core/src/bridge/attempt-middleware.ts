@@ -5,7 +5,7 @@ import { UNSIGNED } from '../lifecycle.js';
 import { callStateOf, eventThatThrew, fire, listens, type CallSource, type CallState } from './call.js';
 import { abortError } from './http-response.js';
 import { deferredIdentityOf } from './deferred-credentials.js';
-import { RequestView } from './request.js';
+import { RequestView, withRequest } from './request.js';
 import { regionOfClient, signingOf, withoutSigning } from './signing.js';
 
 /**
@@ -32,7 +32,7 @@ export const attemptMiddleware = (source: CallSource) => (next: FinalizeHandler<
     let result: Awaited<ReturnType<typeof next>> | undefined;
     let exception: unknown;
     try {
-      result = await send(next, request === args.request ? args : { ...args, request }, state, unsigned);
+      result = await send(next, withRequest(args, request), state, unsigned);
     } catch (error) {
       // A before-parse handler failed: botocore judges no response either.
       if (!judged || eventThatThrew(error) === 'before-parse') throw error;
@@ -92,7 +92,7 @@ async function presign(next: FinalizeHandler<any, any>, args: FinalizeHandlerArg
   const { request, unsigned } = await prepareAttempt(args.request as HttpRequest, state, source);
   // An unsigned presign is the URL as it is.
   if (unsigned) return { response: {}, output: { $metadata: { httpStatusCode: 200 }, presigned: request } };
-  return next(request === args.request ? args : { ...args, request });
+  return next(withRequest(args, request));
 }
 
 /** `response-received` and `needs-retry`: the delay in seconds when a handler asked to retry. */

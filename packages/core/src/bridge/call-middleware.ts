@@ -3,7 +3,7 @@ import type { BuildHandler, BuildHandlerArguments, HandlerExecutionContext, Init
 import { describeValue } from '../emitter/names.js';
 import { newCallContext } from './call-context.js';
 import { PART_OF, argumentsWithCall, callStateOf, fire, listens, operationNameOf, smithyContextOf, type CallSource, type CallState, type PartOf } from './call.js';
-import { RequestView } from './request.js';
+import { RequestView, withRequest } from './request.js';
 
 /**
  * Thrown by the `before-call` middleware when a handler answered: it
@@ -123,7 +123,7 @@ export const beforeCallMiddleware = () => (next: BuildHandler<any, any>) => asyn
   const output = await fire(state, 'before-call', { params: args.input, request: view.request, model: state.plan.model }, true);
   if (output !== undefined) throw new AnsweredBeforeCall(withMetadata(output, state));
   // botocore's before-call changes the request dict itself: every attempt starts from what handlers left.
-  return next(view.written ? { ...args, request: view.result() } : args);
+  return next(withRequest(args, view.result()));
 };
 
 function withMetadata(output: unknown, state: CallState): unknown {

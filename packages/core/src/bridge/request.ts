@@ -44,9 +44,15 @@ export class RequestView {
 
   /** The request to send on: the SDK's own when nothing was written, else the copy, its length and payload hash fixed when the body was replaced. */
   result(): HttpRequest {
-    if (this.#copy !== undefined && this.#copy.body !== this.#built.body) bodyReplaced(this.#copy);
+    // Through the view: its headers are found in any case, and the edits go to the copy.
+    if (this.#copy !== undefined && this.#copy.body !== this.#built.body) bodyReplaced(this.request);
     return this.current;
   }
+}
+
+/** Middleware arguments that carry `request`: `args` itself when they already do. */
+export function withRequest<Args extends { request: unknown }>(args: Args, request: HttpRequest): Args {
+  return request === args.request ? args : { ...args, request };
 }
 
 type Key = string | symbol;
@@ -128,31 +134,14 @@ function actualName(headers: Record<Key, unknown>, name: Key): Key | undefined {
   return Object.keys(headers).find((key) => key.toLowerCase() === lower);
 }
 
-/** One set of traps for every case-insensitive headers object of the bridge's own. */
-const CASE_INSENSITIVE: ProxyHandler<Record<string, string>> = {
-  get: (target, name) => Reflect.get(target, actualName(target, name) ?? name),
-  has: (target, name) => actualName(target, name) !== undefined,
-  set: (target, name, value) => {
-    const existing = actualName(target, name);
-    if (existing !== undefined && existing !== name) delete target[existing as string];
-    return Reflect.set(target, name, value);
-  },
-  deleteProperty: (target, name) => Reflect.deleteProperty(target, actualName(target, name) ?? name),
-};
-
-/** `headers` behind a proxy that finds, replaces and deletes names in any case (for the bridge's own edits). */
-export function caseInsensitive(headers: Record<string, string>): Record<string, string> {
-  return new Proxy(headers, CASE_INSENSITIVE);
-}
-
 /**
  * After a handler replaced the body: `content-length` for its length (a
  * stream of unknown length loses a stale one), and a payload hash computed
  * for the old body dropped, so the signer hashes the new one. botocore does
  * both when it prepares the request, after the handlers ran.
  */
-export function bodyReplaced(request: HttpRequest): void {
-  const headers = caseInsensitive(request.headers);
+function bodyReplaced(request: HttpRequest): void {
+  const headers = request.headers;
   const length = byteLengthOf(request.body);
   if (length !== undefined) {
     if (length > 0 || 'content-length' in headers || !('transfer-encoding' in headers)) headers['content-length'] = String(length);

@@ -2,7 +2,7 @@ import type { HttpRequest } from '@smithy/protocol-http';
 import type { DeserializeHandler, DeserializeHandlerArguments } from '@smithy/types';
 import { callStateOf, fire, listens, smithyContextOf, type CallSource, type CallState } from './call.js';
 import { toHttpResponse } from './http-response.js';
-import { RequestView, caseInsensitive } from './request.js';
+import { RequestView, withRequest } from './request.js';
 import type { SmithyClientLike } from './smithy-client.js';
 
 /**
@@ -23,10 +23,10 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
       const response = toHttpResponse(answer, state.plan.names['before-send'], await requestTimeoutOf(source.client), state.abortSignal);
       result = { response, output: undefined };
     } else if (view.written) {
-      request = await signAgain(view.result(), state);
+      request = await signAgain(view, state);
     }
   }
-  result ??= await next(request === args.request ? args : { ...args, request });
+  result ??= await next(withRequest(args, request));
   if (listens(state, 'before-parse')) await fire(state, 'before-parse', { response: result.response, model: state.plan.model });
   return result;
 };
@@ -36,12 +36,12 @@ export const wireMiddleware = (source: CallSource) => (next: DeserializeHandler<
  * is signed again with the call's signer and identity, so what goes out is
  * valid. An unsigned request stays unsigned.
  */
-async function signAgain(request: HttpRequest, state: CallState): Promise<HttpRequest> {
-  const headers = caseInsensitive(request.headers);
+async function signAgain(view: RequestView, state: CallState): Promise<HttpRequest> {
+  const headers = view.request.headers;
   const scheme = smithyContextOf(state.sdkContext).selectedHttpAuthScheme;
-  if (!('authorization' in headers) || !scheme?.signer || !scheme.identity) return request;
+  if (!('authorization' in headers) || !scheme?.signer || !scheme.identity) return view.result();
   for (const name of ['authorization', 'x-amz-date', 'x-amz-security-token']) delete headers[name];
-  return scheme.signer.sign(request, scheme.identity, scheme.httpAuthOption?.signingProperties ?? {});
+  return scheme.signer.sign(view.result(), scheme.identity, scheme.httpAuthOption?.signingProperties ?? {});
 }
 
 /** The client's request timeout in milliseconds, when its request handler has one. */
